@@ -1,0 +1,32 @@
+import { Command, Option } from 'commander';
+import { loadConfig } from '../../platform/config.ts';
+import { prepareDatabase } from '../../platform/setup.ts';
+import { buildApp } from '../../platform/http/app.ts';
+import { ensureWebBuilt, WEB_DIST } from '../../platform/web-build.ts';
+import { parseIntegerOption } from '../output.ts';
+
+export function serveCommand() {
+  return new Command('serve')
+    .description('start de webapp en de API (migreert en laadt referentiedata en demodata bij de eerste start)')
+    .option('-p, --port <poort>', 'TCP-poort (standaard PORT of 3000)')
+    .option('--build-if-needed', 'bouw de webapp eerst als die ontbreekt of verouderd is')
+    .addOption(new Option('--no-demo', 'laad geen demodata'))
+    .action(async (opts: { port?: string; buildIfNeeded?: boolean; demo: boolean }) => {
+      const config = loadConfig();
+      if (opts.port !== undefined) config.port = parseIntegerOption('port', opts.port);
+      const log = (msg: string) => process.stderr.write(`${msg}\n`);
+      if (opts.buildIfNeeded) await ensureWebBuilt(log);
+      const demo = opts.demo && config.nodeEnv !== 'production';
+      const database = await prepareDatabase(config, { demo, log });
+      const app = await buildApp({ database, webRoot: WEB_DIST, logger: { level: config.logLevel } });
+      const close = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      const address = await app.listen({ port: config.port, host: config.host });
+      log(`Regietafel draait op ${address.replace('127.0.0.1', 'localhost')} (database: ${database.location})`);
+    });
+}

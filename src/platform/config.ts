@@ -1,0 +1,58 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import path from 'node:path';
+
+/**
+ * The one place where the environment is read. Every variable is documented in `.env.example`.
+ * Invalid values stop the process with a message naming the variable, before anything else starts.
+ */
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  REGIETAFEL_DATA_DIR: Type.String({ minLength: 1, default: './.regietafel' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+});
+
+type RawConfig = Static<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded database (and other local state); unused when `databaseUrl` is set. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: RawConfig['LOG_LEVEL'];
+  nodeEnv: RawConfig['NODE_ENV'];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw));
+  const errors = [...Value.Errors(ConfigSchema, converted)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.path.replace(/^\//, '')}: ${e.message} (waarde: ${JSON.stringify(e.value)})`);
+    throw new ConfigError(`Ongeldige configuratie:\n${[...new Set(lines)].join('\n')}`);
+  }
+  const c = converted as RawConfig;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.REGIETAFEL_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    logLevel: c.LOG_LEVEL,
+    nodeEnv: c.NODE_ENV,
+  };
+}

@@ -1,0 +1,103 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../db/database.ts';
+import { AppError, registerErrorHandling, problemBody } from './errors.ts';
+import { Problem } from './schemas.ts';
+import { Population, Municipality } from '../../features/regions/schemas.ts';
+import { regionsRoutes } from '../../features/regions/routes.ts';
+import { healthRoutes } from '../../features/health/routes.ts';
+
+export const API_VERSION = '1.0.0';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    /** Every route as registered, for the checks that walk all routes (OpenAPI coverage, authorization). */
+    registeredRoutes: { method: string; url: string; hidden: boolean }[];
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  /** Folder with the built web app (index.html); null serves the API only. */
+  webRoot?: string | null;
+  logger?: boolean | { level: string };
+  /** Largest request body in bytes (uploads of population files). */
+  bodyLimit?: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    ajv: { customOptions: { allErrors: true, coerceTypes: true, removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('database', options.database);
+  const registeredRoutes: FastifyInstance['registeredRoutes'] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url, hidden: Boolean(route.schema?.hide) });
+    }
+  });
+  registerErrorHandling(app);
+  for (const schema of [Problem, Population, Municipality]) app.addSchema(schema);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('API-Version', API_VERSION);
+    reply.header('X-Request-Id', request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Regietafel API',
+        version: API_VERSION,
+        description:
+          'API van Regietafel: regio’s, inwonertallen, verdeling en taakstelling voor de Landelijke en Provinciale Regietafels. ' +
+          'Fouten volgen application/problem+json (RFC 9457) met een stabiele `code`.',
+      },
+      servers: [{ url: '/' }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(regionsRoutes);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(healthRoutes);
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const webRoot = options.webRoot;
+  const hasWeb = webRoot ? fs.existsSync(path.join(webRoot, 'index.html')) : false;
+  if (webRoot && hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url.startsWith('/health/');
+    if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      // The web app routes on the client: every other path is the app itself.
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    const error = new AppError(404, 'niet-gevonden', 'Niet gevonden', `${request.method} ${request.url.split('?')[0]} bestaat niet.`);
+    return reply.code(404).type('application/problem+json').send(problemBody(error, request.url));
+  });
+  return app;
+}

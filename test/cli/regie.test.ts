@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from '../../src/platform/web-build.ts';
+import { testDatabase, type TestDatabase } from '../helpers/db.ts';
+
+const run = promisify(execFile);
+
+/**
+ * The `regie` command as a person runs it: a separate process on its own database (a fresh PGlite
+ * folder, or a fresh schema of the PostgreSQL in DATABASE_URL).
+ */
+describe('regie CLI', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let schemaDb: TestDatabase | undefined;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regie-cli-'));
+    env = { ...process.env, REGIETAFEL_DATA_DIR: path.join(dir, 'db'), LOG_LEVEL: 'silent' };
+    if (process.env.DATABASE_URL) {
+      schemaDb = await testDatabase();
+      env.PGOPTIONS = `-c search_path=${schemaDb.schema}`;
+    } else {
+      delete env.DATABASE_URL;
+    }
+  });
+  afterAll(async () => {
+    await schemaDb?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const regie = async (...args: string[]) => {
+    try {
+      const r = await run(process.execPath, [path.join(REPO_ROOT, 'bin/regie.js'), ...args], { env, cwd: dir });
+      return { code: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  };
+
+  it('prints the 2022 municipalities with province and latest population; rejects a bad file whole; imports a good one', async () => {
+    const first = await regie('regions', '--year', '2022', '--format', 'csv');
+    expect(first.code).toBe(0);
+    const lines = first.stdout.trim().split('\n');
+    expect(lines[0]).toBe('gemeentecode,gemeentenaam,provinciecode,provincienaam,inwoners,peildatum,status,basis,opmerking');
+    expect(lines).toHaveLength(346);
+    expect(lines).toContain('GM0202,Arnhem,PV25,Gelderland,162410,2021-01-01,onofficieel,eigen cijfer,');
+    expect(lines.find((l) => l.startsWith('GM0457,'))).toMatch(/,opgeheven per 2022-03-24$/);
+
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'gemeentecode,gemeentenaam,provinciecode,inwoners,peildatum\nGM0202,Arnhem,PV25,162424,2021-01-01\nGM0392,Haarlem,PV26,162543,2021-01-01\nGM99,X,PV20,1,2021-01-01\n');
+    const rejected = await regie('import', 'population', bad, '--status', 'officieel', '--bron', 'CBS 70072ned');
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('Het bestand is niet ingelezen: 2 fout(en). Er is niets gewijzigd.');
+    expect(rejected.stderr).toContain('regel 3, provinciecode: GM0392 (Haarlem) ligt in PV27, niet in PV26.');
+    expect(rejected.stderr).toContain("regel 4, gemeentecode: 'GM99' is geen gemeentecode");
+    expect((await regie('regions', '--year', '2022', '--format', 'csv')).stdout).toBe(first.stdout);
+
+    const good = path.join(dir, 'cbs.csv');
+    fs.writeFileSync(good, '"ID";"RegioS";"Perioden";"BevolkingOp1Januari_1"\n"0";"NL01  ";"2021JJ00";"17475415"\n"1";"GM0202";"2021JJ00";"162424"\n');
+    const imported = await regie('import', 'population', good, '--status', 'officieel', '--bron', 'CBS 70072ned');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Ingelezen: 1 gemeenten, peildatum 1 januari 2021, status officieel');
+    expect(imported.stderr).toMatch(/Inlezen: 1\/1 regels \(100%\)/);
+    const after = (await regie('regions', '--year', '2022', '--format', 'csv')).stdout;
+    expect(after).toContain('GM0202,Arnhem,PV25,Gelderland,162424,2021-01-01,officieel,eigen cijfer,');
+  });
+
+  it('explains usage errors in Dutch', async () => {
+    const r = await regie('regions', '--format', 'pdf');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Onbekend formaat 'pdf'; kies uit table, csv, json.");
+    const help = await regie('import', 'population', '--help');
+    expect(help.stdout).toContain('gemeentecode,gemeentenaam,provinciecode,inwoners,peildatum');
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// One PGlite per worker is shared by the test files of that worker (each file gets its own schema),
+// so files run without module isolation: creating a PGlite costs seconds.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    pool: 'forks',
+    isolate: false,
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    reporters: ['default'],
+  },
+});
