@@ -26,21 +26,35 @@ export function detectDelimiter(text: string): ',' | ';' {
 export function parseCsv(text: string, delimiter: ',' | ';' = detectDelimiter(text)): CsvRecord[] {
   const src = text.replace(/^\uFEFF/, '');
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
+  let pos = 0;
   let line = 1;
-  let recordLine = 1;
+  while (pos < src.length) {
+    let end = src.indexOf('\n', pos);
+    if (end < 0) end = src.length;
+    const raw = src.charCodeAt(end - 1) === 13 ? src.slice(pos, end - 1) : src.slice(pos, end);
+    if (!raw.includes('"')) {
+      // Fast path: most lines of real files have no quotes at all.
+      if (raw !== '') records.push({ line, fields: raw.split(delimiter) });
+      pos = end + 1;
+      line++;
+      continue;
+    }
+    const quoted = readQuotedRecord(src, pos, line, delimiter);
+    records.push({ line, fields: quoted.fields });
+    line = quoted.nextLine;
+    pos = quoted.nextPos;
+  }
+  return records;
+}
+
+/** Reads one record that contains quotes, possibly spanning several lines. */
+function readQuotedRecord(src: string, start: number, startLine: number, delimiter: string) {
+  const fields: string[] = [];
+  let field = '';
+  let line = startLine;
   let inQuotes = false;
-  let quotedField = false;
-  const endRecord = () => {
-    fields.push(field);
-    // Blank lines (also trailing ones) are not records.
-    if (!(fields.length === 1 && fields[0] === '' && !quotedField)) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    quotedField = false;
-  };
-  for (let i = 0; i < src.length; i++) {
+  let i = start;
+  for (; i < src.length; i++) {
     const ch = src[i]!;
     if (inQuotes) {
       if (ch === '"') {
@@ -52,29 +66,22 @@ export function parseCsv(text: string, delimiter: ',' | ';' = detectDelimiter(te
         if (ch === '\n') line++;
         field += ch;
       }
-      continue;
-    }
-    if (ch === '"') {
+    } else if (ch === '"') {
       if (field.trim() !== '') throw new CsvSyntaxError(line, `regel ${line}: aanhalingsteken midden in een veld`);
       field = '';
       inQuotes = true;
-      quotedField = true;
     } else if (ch === delimiter) {
       fields.push(field);
       field = '';
-      quotedField = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
+    } else if (ch === '\n') {
+      break;
+    } else if (ch !== '\r' || src[i + 1] !== '\n') {
       field += ch;
     }
   }
-  if (inQuotes) throw new CsvSyntaxError(recordLine, `regel ${recordLine}: aanhalingsteken wordt niet gesloten`);
-  if (field !== '' || fields.length > 0 || quotedField) endRecord();
-  return records;
+  if (inQuotes) throw new CsvSyntaxError(startLine, `regel ${startLine}: aanhalingsteken wordt niet gesloten`);
+  fields.push(field);
+  return { fields, nextPos: i + 1, nextLine: line + 1 };
 }
 
 /** Quotes a value for CSV output when needed. */

@@ -102,24 +102,27 @@ export function parsePopulationFile(text: string, options: ParseOptions): Parsed
 
   const seen = new Map<string, number>();
   for (const c of candidates) {
-    const err = (field: string, message: string) => addError(result, { line: c.line, field, message });
     if (c.referenceDate && referenceDate && c.referenceDate !== referenceDate) {
-      err('peildatum', `peildatum ${c.referenceDate} wijkt af van de rest van het bestand (${referenceDate}); één bestand bevat één peildatum.`);
+      addError(result, {
+        line: c.line,
+        field: 'peildatum',
+        message: `peildatum ${c.referenceDate} wijkt af van de rest van het bestand (${referenceDate}); één bestand bevat één peildatum.`,
+      });
     }
     if (c.code === null) continue;
     const m = byCode.get(c.code);
     if (!m) {
-      err('gemeentecode', `onbekende gemeentecode ${c.code}.`);
+      addError(result, { line: c.line, field: 'gemeentecode', message: `onbekende gemeentecode ${c.code}.` });
     } else {
       if (referenceDate && !existsOn(m, referenceDate)) {
-        err('gemeentecode', `${c.code} (${m.name}) bestond niet op ${formatDate(referenceDate)}.`);
+        addError(result, { line: c.line, field: 'gemeentecode', message: `${c.code} (${m.name}) bestond niet op ${formatDate(referenceDate)}.` });
       }
       if (c.provinceCode && c.provinceCode !== m.provinceCode) {
-        err('provinciecode', `${c.code} (${m.name}) ligt in ${m.provinceCode}, niet in ${c.provinceCode}.`);
+        addError(result, { line: c.line, field: 'provinciecode', message: `${c.code} (${m.name}) ligt in ${m.provinceCode}, niet in ${c.provinceCode}.` });
       }
     }
     const earlier = seen.get(c.code);
-    if (earlier !== undefined) err('gemeentecode', `${c.code} staat ook al op regel ${earlier}.`);
+    if (earlier !== undefined) addError(result, { line: c.line, field: 'gemeentecode', message: `${c.code} staat ook al op regel ${earlier}.` });
     else seen.set(c.code, c.line);
     if (c.inhabitants !== null) result.rows.push({ line: c.line, municipalityCode: c.code, inhabitants: c.inhabitants });
   }
@@ -171,32 +174,41 @@ function readOwn(lower: string[], data: CsvRecord[], result: ParsedPopulationFil
   const statuses = new Set<string>();
   const sources = new Set<string>();
   const out: Candidate[] = [];
+  // Files repeat one date on every line: parse each distinct text once.
+  const dateCache = new Map<string, string | null>();
+  const cell = (r: CsvRecord, i: number) => (i >= 0 ? (r.fields[i] ?? '').trim() : '');
   for (const r of data) {
-    const get = (i: number) => (i >= 0 ? (r.fields[i] ?? '').trim() : '');
-    const err = (field: string, message: string) => addError(result, { line: r.line, field, message });
     if (r.fields.length !== lower.length) {
-      err('', `regel heeft ${r.fields.length} velden, de kopregel ${lower.length}.`);
+      addError(result, { line: r.line, field: '', message: `regel heeft ${r.fields.length} velden, de kopregel ${lower.length}.` });
       continue;
     }
-    const rawCode = get(iCode).toUpperCase();
+    const rawCode = cell(r, iCode).toUpperCase();
     let code: string | null = rawCode;
     if (!/^GM\d{4}$/.test(rawCode)) {
-      err('gemeentecode', `'${get(iCode)}' is geen gemeentecode (GM gevolgd door vier cijfers).`);
+      addError(result, { line: r.line, field: 'gemeentecode', message: `'${cell(r, iCode)}' is geen gemeentecode (GM gevolgd door vier cijfers).` });
       code = null;
     }
-    const inhabitants = parseCount(get(iCount));
-    if (inhabitants === null) err('inwoners', `'${get(iCount)}' is geen geheel aantal inwoners van 0 of meer.`);
-    const referenceDate = parseDutchOrIsoDate(get(iDate));
-    if (referenceDate === null) err('peildatum', `'${get(iDate)}' is geen datum (verwacht JJJJ-MM-DD of D-M-JJJJ).`);
-    const provinceCode = iProv >= 0 ? get(iProv).toUpperCase() || null : null;
-    if (provinceCode && !/^PV\d{2}$/.test(provinceCode)) err('provinciecode', `'${provinceCode}' is geen provinciecode (PV20 t/m PV31).`);
+    const inhabitants = parseCount(cell(r, iCount));
+    if (inhabitants === null) {
+      addError(result, { line: r.line, field: 'inwoners', message: `'${cell(r, iCount)}' is geen geheel aantal inwoners van 0 of meer.` });
+    }
+    const rawDate = cell(r, iDate);
+    let referenceDate = dateCache.get(rawDate);
+    if (referenceDate === undefined) dateCache.set(rawDate, (referenceDate = parseDutchOrIsoDate(rawDate)));
+    if (referenceDate === null) {
+      addError(result, { line: r.line, field: 'peildatum', message: `'${rawDate}' is geen datum (verwacht JJJJ-MM-DD of D-M-JJJJ).` });
+    }
+    const provinceCode = iProv >= 0 ? cell(r, iProv).toUpperCase() || null : null;
+    if (provinceCode && !/^PV\d{2}$/.test(provinceCode)) {
+      addError(result, { line: r.line, field: 'provinciecode', message: `'${provinceCode}' is geen provinciecode (PV20 t/m PV31).` });
+    }
     if (iStatus >= 0) {
-      const s = get(iStatus).toLowerCase();
+      const s = cell(r, iStatus).toLowerCase();
       if (!(POPULATION_STATUSES as readonly string[]).includes(s)) {
-        err('status', `'${get(iStatus)}' is geen status; kies uit ${POPULATION_STATUSES.join(', ')}.`);
+        addError(result, { line: r.line, field: 'status', message: `'${cell(r, iStatus)}' is geen status; kies uit ${POPULATION_STATUSES.join(', ')}.` });
       } else statuses.add(s);
     }
-    if (iSource >= 0 && get(iSource)) sources.add(get(iSource));
+    if (iSource >= 0 && cell(r, iSource)) sources.add(cell(r, iSource));
     out.push({ line: r.line, code, provinceCode, inhabitants, referenceDate });
   }
   if (statuses.size > 1) result.errors.push({ line: 0, field: 'status', message: 'Het bestand mengt statussen; één bestand heeft één status.' });
