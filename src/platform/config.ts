@@ -15,6 +15,8 @@ const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], { default: 'auto' }),
+  TRUST_PROXY: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
     default: 'development',
   }),
@@ -30,6 +32,8 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
   nodeEnv: RawConfig['NODE_ENV'];
+  secureCookies: 'auto' | boolean;
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -54,5 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     nodeEnv: c.NODE_ENV,
+    secureCookies: c.COOKIE_SECURE === 'auto' ? 'auto' : c.COOKIE_SECURE === 'true',
+    trustProxy: c.TRUST_PROXY === 'true',
   };
 }

@@ -24,12 +24,11 @@ export function importCommand() {
       await withDatabase(async (database) => {
         const bar = progress('Inlezen');
         try {
-          const r = await importPopulation(database.db, {
+          const r = await importPopulation(database.db, cliActor(), {
             text,
             fileName: path.basename(file),
             status: opts.status,
             source: opts.bron,
-            importedBy: cliActor(),
             onProgress: (done, total) => bar.update(done, total),
           });
           bar.stop();

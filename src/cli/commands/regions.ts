@@ -73,14 +73,15 @@ export function populationCommand() {
       if (!referenceDate) throw new UsageError(`--peildatum '${opts.peildatum}' is geen datum (JJJJ-MM-DD).`);
       const inhabitants = parseIntegerOption('inwoners', opts.inwoners);
       await withDatabase(async (database) => {
-        const r = await service.setPopulationByProvince(database.db, {
+        const existing = await service.provinceFigure(database.db, code.toUpperCase(), referenceDate).catch(() => undefined);
+        const r = await service.setPopulationByProvince(database.db, cliActor(), {
           municipalityCode: code.toUpperCase(),
           referenceDate,
           inhabitants,
           reason: opts.reden,
-          recordedBy: cliActor(),
+          expectedVersion: existing?.version,
         });
-        console.log(`Vastgelegd: ${r.summary}.`);
+        console.log(`Vastgelegd: ${r.municipalityName}: ${formatInteger(r.inhabitants)} inwoners op ${formatDate(r.referenceDate)} (versie ${r.version}).`);
       });
     });
   cmd

@@ -4,6 +4,7 @@ import { prepareDatabase } from '../../platform/setup.ts';
 import { buildApp } from '../../platform/http/app.ts';
 import { ensureWebBuilt, WEB_DIST } from '../../platform/web-build.ts';
 import { parseIntegerOption } from '../output.ts';
+import { assertNoActiveDemoAccounts } from '../../features/auth/service.ts';
 
 export function serveCommand() {
   return new Command('serve')
@@ -18,7 +19,21 @@ export function serveCommand() {
       if (opts.buildIfNeeded) await ensureWebBuilt(log);
       const demo = opts.demo && config.nodeEnv !== 'production';
       const database = await prepareDatabase(config, { demo, log });
-      const app = await buildApp({ database, webRoot: WEB_DIST, logger: { level: config.logLevel } });
+      if (config.nodeEnv === 'production') {
+        try {
+          await assertNoActiveDemoAccounts(database.db);
+        } catch (e) {
+          await database.close();
+          throw e;
+        }
+      }
+      const app = await buildApp({
+        database,
+        webRoot: WEB_DIST,
+        logger: { level: config.logLevel },
+        secureCookies: config.secureCookies,
+        trustProxy: config.trustProxy,
+      });
       const close = async () => {
         await app.close();
         await database.close();

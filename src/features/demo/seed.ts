@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
+import { demoUsersStep } from '../auth/demo-users.ts';
 
 /**
  * The demo data set, in named steps. Each capability adds its step here; a step runs once per
@@ -10,7 +11,7 @@ export interface DemoStep {
   run(db: Db): Promise<void>;
 }
 
-export const demoSteps: DemoStep[] = [];
+export const demoSteps: DemoStep[] = [demoUsersStep];
 
 export async function seedDemo(db: Db, steps: readonly DemoStep[] = demoSteps): Promise<string[]> {
   const done = new Set((await db.selectFrom('demo_seed').select('name').execute()).map((r) => r.name));

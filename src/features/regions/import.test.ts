@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as service from './service.ts';
+import { systemActor } from '../audit/audit.ts';
+
+const actor = systemActor('test');
 
 async function snapshot(database: TestDatabase) {
   const rows = await database.db.selectFrom('population').selectAll().orderBy('municipality_code').orderBy('reference_date').execute();
@@ -19,7 +22,7 @@ describe('importPopulation', () => {
   it('rejects a malformed file whole, naming lines, and changes nothing', async () => {
     const before = await snapshot(database);
     const text = 'gemeentecode,gemeentenaam,provinciecode,inwoners,peildatum\nGM0014,Groningen,PV20,233273,2021-01-01\nGM0363,Amsterdam,PV27,veel,2021-01-01\n';
-    const error = await service.importPopulation(database.db, { text, status: 'officieel', source: 'CBS', importedBy: 'test' }).catch((e: unknown) => e);
+    const error = await service.importPopulation(database.db, actor, { text, status: 'officieel', source: 'CBS' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(422);
     expect((error as AppError).invalidParams).toEqual([
@@ -30,7 +33,7 @@ describe('importPopulation', () => {
 
   it('lets an official table replace the unofficial figures for that date, and records the import', async () => {
     const text = '"ID";"RegioS";"Perioden";"BevolkingOp1Januari_1"\n"1";"GM0202";"2021JJ00";"162424"\n"2";"GM0392";"2021JJ00";"162543"\n';
-    const r = await service.importPopulation(database.db, { text, fileName: 'cbs.csv', status: 'officieel', source: 'CBS 70072ned', importedBy: 'test' });
+    const r = await service.importPopulation(database.db, actor, { text, fileName: 'cbs.csv', status: 'officieel', source: 'CBS 70072ned' });
     expect(r).toMatchObject({ format: 'cbs-statline', referenceDate: '2021-01-01', rowCount: 2, replacedCount: 2, status: 'officieel' });
     const figures = await service.populationOn(database.db, '2021-01-01');
     expect(figures.items.find((i) => i.municipalityCode === 'GM0202')).toMatchObject({ inhabitants: 162_424, status: 'officieel', source: 'CBS 70072ned' });
@@ -39,13 +42,16 @@ describe('importPopulation', () => {
     expect(gelderland.population.status).toBe('onofficieel');
     const imported = await database.db.selectFrom('population_import').selectAll().where('id', '=', r.importId).executeTakeFirstOrThrow();
     expect(imported).toMatchObject({ file_name: 'cbs.csv', row_count: 2, replaced_count: 2, imported_by: 'test' });
+    const audit = await database.db.selectFrom('audit_log').selectAll().where('resource_type', '=', 'inwonertallen').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'import', actor: 'test', resource_id: '2021-01-01' });
+    expect(audit.before).toEqual({ GM0202: { inhabitants: 162_410, status: 'onofficieel' }, GM0392: { inhabitants: 162_398, status: 'onofficieel' } });
     expect(imported.content_sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses to let a weaker table replace official figures', async () => {
     const before = await snapshot(database);
     const text = 'gemeentecode,gemeentenaam,provinciecode,inwoners,peildatum\nGM0202,Arnhem,PV25,1,2021-01-01\n';
-    const error = await service.importPopulation(database.db, { text, status: 'voorlopig', source: 'x', importedBy: 'test' }).catch((e: unknown) => e);
+    const error = await service.importPopulation(database.db, actor, { text, status: 'voorlopig', source: 'x' }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('status-lager');
     expect(await snapshot(database)).toEqual(before);
   });
@@ -59,9 +65,9 @@ describe('importPopulation', () => {
     expect(gap.population.inhabitants).toBeNull();
     expect(gap.population.missing).toMatch(/GM0788/);
     await expect(
-      service.setPopulationByProvince(database.db, { municipalityCode: 'GM0757', referenceDate: '2020-01-01', inhabitants: -1, reason: ' ', recordedBy: 't' }),
+      service.setPopulationByProvince(database.db, actor, { municipalityCode: 'GM0757', referenceDate: '2020-01-01', inhabitants: -1, reason: ' ' }),
     ).rejects.toMatchObject({ status: 400, invalidParams: [{ name: 'inwoners' }, { name: 'reden' }] });
-    await service.setPopulationByProvince(database.db, { municipalityCode: 'GM0757', referenceDate: '2020-01-01', inhabitants: 31_000, reason: 'GS Noord-Brabant 2021/1', recordedBy: 't' });
+    await service.setPopulationByProvince(database.db, actor, { municipalityCode: 'GM0757', referenceDate: '2020-01-01', inhabitants: 31_000, reason: 'GS Noord-Brabant 2021/1' });
     const filled = (await service.municipalities(database.db, 2021)).items.find((m) => m.code === 'GM0757')!;
     expect(filled.population).toMatchObject({ inhabitants: 31_000, basis: 'vastgesteld door provincie', missing: null });
   });

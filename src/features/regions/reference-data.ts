@@ -6,6 +6,7 @@ import { parseCsv } from '../../lib/csv.ts';
 import type { MunicipalityPeriod, Reorganisation, ReorganisationKind } from '../../domain/regions/regions.ts';
 import type { PopulationStatus } from '../../domain/regions/population.ts';
 import { importPopulation } from './service.ts';
+import { systemActor } from '../audit/audit.ts';
 
 /** The reference data shipped in `data/` (see data/SOURCES.md). Loaded once, in one transaction. */
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
@@ -128,12 +129,11 @@ export async function ensureReferenceData(db: Db, dir = DATA_DIR): Promise<boole
       [FILES.population2020, SOURCES.population2020],
       [FILES.population2021, SOURCES.population2021],
     ] as const) {
-      await importPopulation(trx, {
+      await importPopulation(trx, systemActor('referentiedata'), {
         text: read(dir, file),
         fileName: `data/${file}`,
         status: file === FILES.population2020 ? 'officieel' : undefined,
         source,
-        importedBy: 'referentiedata',
       });
     }
     // Written last: its presence means the reference data is complete.

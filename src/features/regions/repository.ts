@@ -132,11 +132,13 @@ export async function upsertProvinceFigure(
       recorded_by: f.recordedBy,
     })
     .onConflict((oc) =>
-      oc.columns(['municipality_code', 'reference_date']).doUpdateSet({
+      oc.columns(['municipality_code', 'reference_date']).doUpdateSet((eb) => ({
         inhabitants: f.inhabitants,
         reason: f.reason,
         recorded_by: f.recordedBy,
-      }),
+        recorded_at: new Date(),
+        version: eb('population_set_by_province.version', '+', 1),
+      })),
     )
     .execute();
 }

@@ -109,3 +109,43 @@ export const PopulationResponse = Type.Object({
   ),
   setByProvince: Type.Array(Type.Object({ municipalityCode: MunicipalityCode, inhabitants: Type.Integer(), reason: Type.String() })),
 });
+
+export const ProvinceFigure = Type.Object({
+  municipalityCode: MunicipalityCode,
+  municipalityName: Type.String(),
+  provinceCode: ProvinceCode,
+  referenceDate: IsoDate,
+  inhabitants: Type.Integer(),
+  reason: Type.String(),
+  recordedBy: Type.String(),
+  recordedAt: Type.String({ format: 'date-time' }),
+  version: Type.Integer(),
+});
+export const ProvinceFigureParams = Type.Object({ code: MunicipalityCode, referenceDate: Type.String({ format: 'date' }) });
+export const ProvinceFigureBody = Type.Object(
+  {
+    inhabitants: Type.Integer({ minimum: 0, description: 'Het door Gedeputeerde Staten vastgestelde inwonertal' }),
+    reason: Type.String({ minLength: 1, maxLength: 500, description: 'Besluit of reden' }),
+    version: Type.Optional(Type.Integer({ description: 'Versie waarop de wijziging voortbouwt (of header If-Match)' })),
+  },
+  { additionalProperties: false },
+);
+export const ImportBody = Type.Object(
+  {
+    content: Type.String({ minLength: 1, description: 'De inhoud van het CSV-bestand' }),
+    fileName: Type.Optional(Type.String({ maxLength: 255 })),
+    status: Type.Optional(Status),
+    source: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export const ImportResponse = Type.Object({
+  importId: Type.Integer(),
+  format: Type.String(),
+  referenceDate: IsoDate,
+  status: Status,
+  source: Type.String(),
+  rowCount: Type.Integer(),
+  replacedCount: Type.Integer(),
+  warnings: Type.Array(Type.String()),
+});

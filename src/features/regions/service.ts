@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { inTransaction, type Db } from '../../platform/db/database.ts';
-import { badRequest, notFound, unprocessable, type InvalidParam } from '../../platform/http/errors.ts';
+import { AppError, badRequest, notFound, staleVersion, unprocessable, type InvalidParam } from '../../platform/http/errors.ts';
+import { actorLabel } from '../../domain/access/policies.ts';
+import { recordAudit, type Actor } from '../audit/audit.ts';
 import { existsOn, firstOfJanuary, type MunicipalityPeriod } from '../../domain/regions/regions.ts';
 import {
   derivePopulation,
@@ -11,7 +13,7 @@ import {
   type PopulationStatus,
 } from '../../domain/regions/population.ts';
 import { parsePopulationFile, type LineError } from '../../domain/regions/population-file.ts';
-import { formatDate, formatInteger } from '../../lib/dutch.ts';
+import { formatDate } from '../../lib/dutch.ts';
 import * as repo from './repository.ts';
 
 export interface Population {
@@ -237,8 +239,6 @@ export interface ImportInput {
   fileName?: string | undefined;
   status?: PopulationStatus | undefined;
   source?: string | undefined;
-  importedBy: string;
-  /** Replace figures of a stronger status (e.g. correct an official table with another official one is always allowed). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -269,7 +269,7 @@ export function lineErrorsToParams(errors: LineError[]): InvalidParam[] {
  * stored or none. An official table replaces a provisional or unofficial one for the same date;
  * a weaker table never replaces a stronger one.
  */
-export async function importPopulation(db: Db, input: ImportInput): Promise<ImportResult> {
+export async function importPopulation(db: Db, actor: Actor, input: ImportInput): Promise<ImportResult> {
   const all = await repo.listMunicipalities(db);
   const parsed = parsePopulationFile(input.text, { municipalities: all, status: input.status, source: input.source });
   if (parsed.errors.length > 0) {
@@ -298,6 +298,7 @@ export async function importPopulation(db: Db, input: ImportInput): Promise<Impo
       );
     }
     const replacedCount = parsed.rows.filter((r) => existing.has(r.municipalityCode)).length;
+    const previous = replacedCount > 0 ? await repo.figuresOn(trx, referenceDate) : new Map();
     const importId = await repo.insertImport(trx, {
       referenceDate,
       status,
@@ -307,24 +308,86 @@ export async function importPopulation(db: Db, input: ImportInput): Promise<Impo
       contentSha256: crypto.createHash('sha256').update(input.text).digest('hex'),
       rowCount: parsed.rows.length,
       replacedCount,
-      importedBy: input.importedBy,
+      importedBy: actorLabel(actor.principal),
     });
     for (let i = 0; i < parsed.rows.length; i += BATCH) {
       await repo.upsertPopulation(trx, parsed.rows.slice(i, i + BATCH), { referenceDate, status, source, importId });
       input.onProgress?.(Math.min(i + BATCH, parsed.rows.length), parsed.rows.length);
     }
+    const replaced = Object.fromEntries(
+      parsed.rows
+        .filter((r) => previous.has(r.municipalityCode))
+        .map((r) => [r.municipalityCode, { inhabitants: previous.get(r.municipalityCode)!.inhabitants, status: previous.get(r.municipalityCode)!.status }]),
+    );
+    await recordAudit(trx, actor, {
+      action: 'import',
+      resourceType: 'inwonertallen',
+      resourceId: referenceDate,
+      before: replacedCount > 0 ? replaced : undefined,
+      after: { importId, fileName: input.fileName ?? null, rowCount: parsed.rows.length, replacedCount, status, source, format: parsed.format },
+    });
     return { importId, format: parsed.format, referenceDate, status, source, rowCount: parsed.rows.length, replacedCount, warnings: parsed.warnings };
   });
 }
 
+export interface ProvinceFigureView {
+  municipalityCode: string;
+  municipalityName: string;
+  provinceCode: string;
+  referenceDate: string;
+  inhabitants: number;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
+  version: number;
+}
+
+async function findProvinceFigure(db: Db, code: string, referenceDate: string): Promise<ProvinceFigureView | undefined> {
+  const row = await db
+    .selectFrom('population_set_by_province as f')
+    .innerJoin('municipality as m', 'm.code', 'f.municipality_code')
+    .select(['f.municipality_code', 'm.name', 'm.province_code', 'f.reference_date', 'f.inhabitants', 'f.reason', 'f.recorded_by', 'f.recorded_at', 'f.version'])
+    .where('f.municipality_code', '=', code)
+    .where('f.reference_date', '=', referenceDate)
+    .executeTakeFirst();
+  return row
+    ? {
+        municipalityCode: row.municipality_code,
+        municipalityName: row.name,
+        provinceCode: row.province_code,
+        referenceDate: row.reference_date,
+        inhabitants: row.inhabitants,
+        reason: row.reason,
+        recordedBy: row.recorded_by,
+        recordedAt: row.recorded_at.toISOString(),
+        version: row.version,
+      }
+    : undefined;
+}
+
+export async function provinceFigure(db: Db, code: string, referenceDate: string): Promise<ProvinceFigureView> {
+  const f = await findProvinceFigure(db, code, referenceDate);
+  if (!f) throw notFound('cijfer-onbekend', `Voor ${code} is op ${formatDate(referenceDate)} geen inwonertal door de provincie vastgesteld.`);
+  return f;
+}
+
+/** The province a municipality lies in (for scoped access), or a 404 for an unknown code. */
+export async function provinceOfMunicipality(db: Db, code: string): Promise<string> {
+  const m = (await repo.listMunicipalities(db)).find((x) => x.code === code);
+  if (!m) throw notFound('gemeente-onbekend', `Gemeente ${code} bestaat niet.`);
+  return m.provinceCode;
+}
+
 /**
  * Records the figure the provincial executive set for a municipality whose boundaries changed after
- * the reference date (Huisvestingswet art. 30).
+ * the reference date (Huisvestingswet art. 30). Changing an existing figure needs the version it
+ * builds on (`expectedVersion`); a stale one changes nothing.
  */
 export async function setPopulationByProvince(
   db: Db,
-  input: { municipalityCode: string; referenceDate: string; inhabitants: number; reason: string; recordedBy: string },
-) {
+  actor: Actor,
+  input: { municipalityCode: string; referenceDate: string; inhabitants: number; reason: string; expectedVersion?: number | undefined },
+): Promise<ProvinceFigureView & { created: boolean }> {
   const problems: InvalidParam[] = [];
   if (!Number.isSafeInteger(input.inhabitants) || input.inhabitants < 0) {
     problems.push({ name: 'inwoners', code: 'ongeldig', reason: 'inwoners moet een geheel getal van 0 of meer zijn' });
@@ -337,6 +400,24 @@ export async function setPopulationByProvince(
     problems.push({ name: 'gemeentecode', code: 'opgeheven', reason: `${m.name} bestond niet meer op ${formatDate(input.referenceDate)}` });
   }
   if (problems.length > 0) throw badRequest('ongeldige-invoer', problems.map((p) => p.reason).join('; '), problems);
-  await repo.upsertProvinceFigure(db, input);
-  return { ...input, summary: `${m!.name}: ${formatInteger(input.inhabitants)} inwoners op ${formatDate(input.referenceDate)}` };
+  return inTransaction(db, async (trx) => {
+    const before = await findProvinceFigure(trx, input.municipalityCode, input.referenceDate);
+    if (before && input.expectedVersion === undefined) {
+      throw new AppError(428, 'versie-vereist', 'Versie vereist', `Er staat al een cijfer (versie ${before.version}); zeg op welke versie uw wijziging voortbouwt.`, [], { currentVersion: before.version });
+    }
+    if (before && before.version !== input.expectedVersion) throw staleVersion('dit inwonertal', before.version);
+    if (!before && input.expectedVersion !== undefined) {
+      throw notFound('cijfer-onbekend', 'Het cijfer dat u wilt wijzigen bestaat niet (meer).');
+    }
+    await repo.upsertProvinceFigure(trx, { ...input, reason: input.reason.trim(), recordedBy: actorLabel(actor.principal) });
+    const after = (await findProvinceFigure(trx, input.municipalityCode, input.referenceDate))!;
+    await recordAudit(trx, actor, {
+      action: before ? 'update' : 'create',
+      resourceType: 'inwonertal-provincie',
+      resourceId: `${input.municipalityCode}/${input.referenceDate}`,
+      before: before ? { inhabitants: before.inhabitants, reason: before.reason } : undefined,
+      after: { inhabitants: after.inhabitants, reason: after.reason },
+    });
+    return { ...after, created: !before };
+  });
 }

@@ -3,6 +3,9 @@ import type { Generated } from 'kysely';
 /** Row types of the tables, as Kysely sees them. Dates are 'YYYY-MM-DD' strings (see database.ts). */
 export type PopulationStatus = 'officieel' | 'voorlopig' | 'onofficieel';
 export type ReorganisationKind = 'samenvoeging' | 'toevoeging' | 'opsplitsing';
+export type OrganisationKind = 'rijk' | 'provincie' | 'gemeente' | 'coa' | 'koepel' | 'overig';
+export type Role = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa';
+export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'import' | 'login' | 'login-failed' | 'logout' | 'permission-change';
 
 export interface DB {
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
@@ -44,7 +47,59 @@ export interface DB {
     reason: string;
     recorded_by: string;
     recorded_at: Generated<Date>;
+    version: Generated<number>;
   };
   national_population: { reference_date: string; inhabitants: number; status: PopulationStatus; source: string };
   demo_seed: { name: string; applied_at: Generated<Date> };
+  organisation: { id: Generated<number>; name: string; kind: OrganisationKind };
+  app_user: {
+    id: Generated<number>;
+    email: string;
+    name: string;
+    organisation_id: number;
+    password_hash: string | null;
+    oidc_subject: string | null;
+    demo: Generated<boolean>;
+    disabled_at: Date | null;
+    created_at: Generated<Date>;
+    version: Generated<number>;
+  };
+  user_role: { user_id: number; role: Role; scope: Generated<string> };
+  user_session: {
+    id_hash: string;
+    user_id: number;
+    csrf_token: string;
+    created_at: Generated<Date>;
+    last_seen_at: Generated<Date>;
+    expires_at: Date;
+    ip: string | null;
+    user_agent: string | null;
+  };
+  api_token: {
+    id: Generated<number>;
+    user_id: number;
+    name: string;
+    token_hash: string;
+    prefix: string;
+    created_at: Generated<Date>;
+    created_by: string;
+    expires_at: Date | null;
+    revoked_at: Date | null;
+    last_used_at: Date | null;
+  };
+  login_attempt: { id: Generated<number>; account: string; ip: string; succeeded: boolean; attempted_at: Generated<Date> };
+  audit_log: {
+    id: Generated<number>;
+    occurred_at: Generated<Date>;
+    actor_user_id: number | null;
+    actor: string;
+    on_behalf_of: string | null;
+    action: AuditAction;
+    resource_type: string;
+    resource_id: string;
+    before: unknown;
+    after: unknown;
+    request_id: string | null;
+    ip: string | null;
+  };
 }

@@ -10,8 +10,13 @@ import type { Database } from '../db/database.ts';
 import { AppError, registerErrorHandling, problemBody } from './errors.ts';
 import { Problem } from './schemas.ts';
 import { Population, Municipality } from '../../features/regions/schemas.ts';
+import helmet from '@fastify/helmet';
 import { regionsRoutes } from '../../features/regions/routes.ts';
 import { healthRoutes } from '../../features/health/routes.ts';
+import { authRoutes } from '../../features/auth/routes.ts';
+import { auditRoutes, auditSchemas } from '../../features/audit/routes.ts';
+import { User, Token } from '../../features/auth/schemas.ts';
+import { registerAuth } from './auth.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -28,14 +33,23 @@ export interface AppOptions {
   /** Folder with the built web app (index.html); null serves the API only. */
   webRoot?: string | null;
   logger?: boolean | { level: string };
-  /** Largest request body in bytes (uploads of population files). */
+  /** Largest request body in bytes for ordinary requests (uploads set their own, larger limit). */
   bodyLimit?: number;
+  /** Secure cookies: 'auto' sets them when the request came over HTTPS. */
+  secureCookies?: 'auto' | boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto for the client address and protocol. */
+  trustProxy?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Never write credentials to the logs.
+    ...(options.logger && typeof options.logger === 'object'
+      ? { logger: { ...options.logger, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } }
+      : {}),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
@@ -53,7 +67,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   registerErrorHandling(app);
-  for (const schema of [Problem, Population, Municipality]) app.addSchema(schema);
+  for (const schema of [Problem, Population, Municipality, User, Token, ...auditSchemas]) app.addSchema(schema);
+
+  await app.register(helmet, {
+    // The policy the web app actually runs under: only our own scripts, styles and data; nothing framed.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React and d3 set style attributes on SVG elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  const auth = await registerAuth(app, { secureCookies: options.secureCookies ?? 'auto' });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('API-Version', API_VERSION);
@@ -78,12 +114,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(regionsRoutes);
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes, { cookieOptions: auth.cookieOptions });
+      await api.register(auditRoutes);
+      api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
   await app.register(healthRoutes);
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot ? fs.existsSync(path.join(webRoot, 'index.html')) : false;

@@ -19,9 +19,23 @@ export class AppError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly invalidParams: InvalidParam[] = [],
+    /** Extra members of the problem, e.g. `currentVersion` on a stale write. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
   }
+}
+
+/** A write that built on an old version: 412, with the version that is current now. */
+export function staleVersion(what: string, currentVersion: number): AppError {
+  return new AppError(
+    412,
+    'versie-verouderd',
+    'Verouderde versie',
+    `Iemand anders heeft ${what} intussen gewijzigd (nu versie ${currentVersion}). Laad opnieuw en voer uw wijziging opnieuw in.`,
+    [],
+    { currentVersion },
+  );
 }
 
 export const notFound = (code: string, detail: string) => new AppError(404, code, 'Niet gevonden', detail);
@@ -42,10 +56,12 @@ export function problemBody(error: AppError, instance: string) {
     instance,
     code: error.code,
     ...(error.invalidParams.length > 0 ? { invalidParams: error.invalidParams } : {}),
+    ...error.extensions,
   };
 }
 
 function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+  if (typeof error.extensions.currentVersion === 'number') reply.header('ETag', `"${error.extensions.currentVersion}"`);
   return reply.code(error.status).type('application/problem+json').send(problemBody(error, request.url));
 }
 

@@ -19,6 +19,7 @@ export const Problem = Type.Object(
         }),
       ),
     ),
+    currentVersion: Type.Optional(Type.Integer({ description: 'Bij 412: de versie die nu geldt' })),
   },
   { $id: 'Problem' },
 );

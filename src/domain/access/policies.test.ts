@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { actorLabel, ANONYMOUS, authorize, POLICIES, type Principal, type Role } from './policies.ts';
+
+const user = (role: Role, scope = '', userId = 1): Principal => ({ kind: 'user', userId, email: `${role}@x.nl`, name: role, roles: [{ role, scope }], via: 'session' });
+
+describe('authorize', () => {
+  it('lets everyone read public data', () => {
+    expect(authorize(ANONYMOUS, 'public.read')).toBe(true);
+    expect(authorize(user('gemeente', 'GM0363'), 'public.read')).toBe(true);
+  });
+
+  it('keeps user and audit administration with the secretariat', () => {
+    for (const policy of ['users.read', 'users.manage', 'audit.search', 'population.import'] as const) {
+      expect(authorize(user('secretariaat'), policy)).toBe(true);
+      for (const other of [ANONYMOUS, user('lid'), user('provincie', 'PV27'), user('gemeente', 'GM0363'), user('coa')]) {
+        expect(authorize(other, policy), `${policy} for ${JSON.stringify(other)}`).toBe(false);
+      }
+    }
+  });
+
+  it('lets only the province itself set a figure for its municipalities', () => {
+    expect(authorize(user('provincie', 'PV27'), 'population.set-by-province', { provinceCode: 'PV27' })).toBe(true);
+    expect(authorize(user('provincie', 'PV28'), 'population.set-by-province', { provinceCode: 'PV27' })).toBe(false);
+    expect(authorize(user('provincie', 'PV27'), 'population.set-by-province', {})).toBe(false);
+    expect(authorize(user('secretariaat'), 'population.set-by-province', { provinceCode: 'PV27' })).toBe(false);
+    expect(authorize(user('lid', 'PV27'), 'population.set-by-province', { provinceCode: 'PV27' })).toBe(false);
+  });
+
+  it('lets users manage their own tokens and the secretariat everyone’s', () => {
+    expect(authorize(user('coa', '', 5), 'tokens.manage', { ownerUserId: 5 })).toBe(true);
+    expect(authorize(user('coa', '', 5), 'tokens.manage', { ownerUserId: 6 })).toBe(false);
+    expect(authorize(user('secretariaat', '', 1), 'tokens.manage', { ownerUserId: 6 })).toBe(true);
+    expect(authorize(ANONYMOUS, 'tokens.manage', { ownerUserId: 6 })).toBe(false);
+  });
+
+  it('needs a signed-in user for one’s own things and record history', () => {
+    expect(authorize(ANONYMOUS, 'self')).toBe(false);
+    expect(authorize(ANONYMOUS, 'audit.history')).toBe(false);
+    expect(authorize(user('gemeente', 'GM0363'), 'audit.history')).toBe(true);
+  });
+
+  it('lets the server’s own command line do everything, under its own name', () => {
+    const cli: Principal = { kind: 'system', label: 'cli:root' };
+    for (const policy of Object.keys(POLICIES) as (keyof typeof POLICIES)[]) expect(authorize(cli, policy)).toBe(true);
+    expect(actorLabel(cli)).toBe('cli:root');
+    expect(actorLabel({ ...(user('coa') as Extract<Principal, { kind: 'user' }>), via: 'token' })).toBe('coa@x.nl (API-token)');
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Who may do what: the one place where access is decided. Routes name a policy; the HTTP layer and
+ * the CLI ask `authorize`. Pure: no I/O; the caller supplies the scope of the resource (e.g. the
+ * province a municipality lies in).
+ */
+export type Role = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa';
+export const ROLES: readonly Role[] = ['secretariaat', 'lid', 'provincie', 'gemeente', 'coa'];
+
+export interface RoleGrant {
+  role: Role;
+  /** '' for national roles; PVxx for provincie (and a PRT lid); GMxxxx for gemeente. */
+  scope: string;
+}
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: number; email: string; name: string; roles: RoleGrant[]; via: 'session' | 'token' }
+  /** The operator at the server's command line (`regie`), who has the database in hand anyway. */
+  | { kind: 'system'; label: string };
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+/** What a resource is about, as far as access depends on it. */
+export interface ResourceScope {
+  provinceCode?: string;
+  municipalityCode?: string;
+  /** The user a resource belongs to (own tokens, own account). */
+  ownerUserId?: number;
+}
+
+type Rule = (p: Principal, r: ResourceScope) => boolean;
+
+const has = (p: Principal, role: Role, scope?: string) =>
+  p.kind === 'user' && p.roles.some((g) => g.role === role && (scope === undefined || g.scope === scope));
+const signedIn: Rule = (p) => p.kind === 'user';
+const secretariat: Rule = (p) => has(p, 'secretariaat');
+
+export const POLICIES = {
+  /** Published reference data, health, documentation: everyone, also without logging in. */
+  'public.read': () => true,
+  /** One's own session and tokens. */
+  'self': signedIn,
+  'tokens.manage': (p, r) => signedIn(p, r) && (r.ownerUserId === undefined || (p.kind === 'user' && p.userId === r.ownerUserId) || secretariat(p, r)),
+  'users.read': secretariat,
+  'users.manage': secretariat,
+  'audit.search': secretariat,
+  /** The history of one record: anyone signed in who may see the record (all records so far are public). */
+  'audit.history': signedIn,
+  /** National reference figures (CBS tables) are loaded by the secretariat. */
+  'population.import': secretariat,
+  /** Huisvestingswet art. 30: the provincial executive sets the figure, for its own municipalities only. */
+  'population.set-by-province': (p, r) => r.provinceCode !== undefined && has(p, 'provincie', r.provinceCode),
+} satisfies Record<string, Rule>;
+
+export type Policy = keyof typeof POLICIES;
+
+export function isPolicy(name: unknown): name is Policy {
+  return typeof name === 'string' && Object.hasOwn(POLICIES, name);
+}
+
+/**
+ * `authorize(user, 'population.set-by-province', { provinceCode: 'PV27' })` → true for a provincie user of PV27.
+ * The system principal (the server's own command line) may do everything; its changes are audited all the same.
+ */
+export function authorize(p: Principal, policy: Policy, scope: ResourceScope = {}): boolean {
+  if (p.kind === 'system') return true;
+  return (POLICIES[policy] as Rule)(p, scope);
+}
+
+/** How a principal is named in the audit trail. */
+export function actorLabel(p: Principal): string {
+  if (p.kind === 'anonymous') return 'anoniem';
+  if (p.kind === 'system') return p.label;
+  return `${p.email}${p.via === 'token' ? ' (API-token)' : ''}`;
+}

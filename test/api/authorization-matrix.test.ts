@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/server.ts';
+import { DEMO, login, tokenFor, type DemoRole } from '../helpers/auth.ts';
+import { createToken, createUser, getUser, getUserByEmail } from '../../src/features/auth/service.ts';
+import { systemActor } from '../../src/features/audit/audit.ts';
+
+/**
+ * Every route × every role (and anonymous): allowed or denied, as this table says. The table is the
+ * specification; a route that is not in it fails the test, so a new route needs a decision here.
+ */
+type Who = 'anonymous' | DemoRole;
+const ALL: Who[] = ['anonymous', 'secretariaat', 'lid', 'provincie', 'gemeente', 'coa'];
+const SIGNED_IN: Who[] = ['secretariaat', 'lid', 'provincie', 'gemeente', 'coa'];
+
+interface Case {
+  allowed: Who[];
+  /** Path with sample parameters filled in. */
+  url: string | (() => Promise<string>);
+  body?: () => Promise<unknown> | unknown;
+  headers?: () => Promise<Record<string, string>> | Record<string, string>;
+}
+
+let throwawayUserId = 0;
+const newTarget = async (db: Parameters<typeof createToken>[0]) =>
+  (await createToken(db, systemActor('test'), { userId: (await getUserByEmail(db, DEMO.coa)).id, name: 'doel' })).item.id;
+
+describe('authorization matrix', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  const credentials = new Map<Who, Record<string, string>>();
+
+  const MATRIX: Record<string, Case> = {
+    'GET /health/live': { allowed: ALL, url: '/health/live' },
+    'GET /health/ready': { allowed: ALL, url: '/health/ready' },
+    'GET /api/v1/openapi.json': { allowed: ALL, url: '/api/v1/openapi.json' },
+    'GET /api/v1/regions/coverage': { allowed: ALL, url: '/api/v1/regions/coverage' },
+    'GET /api/v1/provinces': { allowed: ALL, url: '/api/v1/provinces?year=2022' },
+    'GET /api/v1/provinces/:code': { allowed: ALL, url: '/api/v1/provinces/PV27?year=2022' },
+    'GET /api/v1/municipalities': { allowed: ALL, url: '/api/v1/municipalities?year=2022' },
+    'GET /api/v1/municipalities/:code': { allowed: ALL, url: '/api/v1/municipalities/GM0363?year=2022' },
+    'GET /api/v1/reorganisations': { allowed: ALL, url: '/api/v1/reorganisations' },
+    'GET /api/v1/population/:referenceDate': { allowed: ALL, url: '/api/v1/population/2020-01-01' },
+    'POST /api/v1/population/imports': {
+      allowed: ['secretariaat'],
+      url: '/api/v1/population/imports',
+      body: () => ({ content: 'gemeentecode,gemeentenaam,provinciecode,inwoners,peildatum\nGM0363,Amsterdam,PV27,872757,2021-01-01\n', status: 'onofficieel', source: 'matrix' }),
+    },
+    'GET /api/v1/municipalities/:code/population-set-by-province/:referenceDate': {
+      allowed: ALL,
+      url: '/api/v1/municipalities/GM0363/population-set-by-province/2021-01-01',
+    },
+    'PUT /api/v1/municipalities/:code/population-set-by-province/:referenceDate': {
+      allowed: ['provincie'], // the demo province is Noord-Holland (PV27); Amsterdam lies in it
+      url: '/api/v1/municipalities/GM0363/population-set-by-province/2020-01-01',
+      body: () => ({ inhabitants: 1, reason: 'matrix' }),
+    },
+    'GET /api/v1/session': { allowed: ALL, url: '/api/v1/session' },
+    'POST /api/v1/session': { allowed: ALL, url: '/api/v1/session', body: () => ({ email: DEMO.lid, password: 'Regietafel-demo-2022' }) },
+    'DELETE /api/v1/session': { allowed: SIGNED_IN, url: '/api/v1/session' },
+    'GET /api/v1/users': { allowed: ['secretariaat'], url: '/api/v1/users' },
+    'POST /api/v1/users': {
+      allowed: ['secretariaat'],
+      url: '/api/v1/users',
+      body: () => ({ email: `matrix-${Math.random().toString(36).slice(2)}@x.nl`, name: 'M', organisation: 'X', roles: [{ role: 'lid', scope: '' }] }),
+    },
+    'GET /api/v1/users/:id': { allowed: ['secretariaat'], url: () => Promise.resolve(`/api/v1/users/${throwawayUserId}`) },
+    'PATCH /api/v1/users/:id': {
+      allowed: ['secretariaat'],
+      url: () => Promise.resolve(`/api/v1/users/${throwawayUserId}`),
+      body: async () => ({ name: `Naam ${Math.random()}`, version: (await getUser(t.database.db, throwawayUserId)).version }),
+    },
+    'POST /api/v1/users/:id/password': { allowed: ['secretariaat'], url: () => Promise.resolve(`/api/v1/users/${throwawayUserId}/password`), body: () => ({}) },
+    'GET /api/v1/tokens': { allowed: SIGNED_IN, url: '/api/v1/tokens' },
+    'POST /api/v1/tokens': { allowed: SIGNED_IN, url: '/api/v1/tokens', body: () => ({ name: 'matrix' }) },
+    'DELETE /api/v1/tokens/:id': {
+      allowed: ['secretariaat', 'coa'], // the owner (a COA token) and the secretariat
+      url: async () => `/api/v1/tokens/${await newTarget(t.database.db)}`,
+    },
+    'GET /api/v1/audit': { allowed: ['secretariaat'], url: '/api/v1/audit' },
+    'GET /api/v1/audit/export': { allowed: ['secretariaat'], url: '/api/v1/audit/export' },
+    'GET /api/v1/history/:resourceType/:resourceId': { allowed: SIGNED_IN, url: '/api/v1/history/gebruiker/1' },
+  };
+
+  beforeAll(async () => {
+    t = await testApp({ demo: true });
+    throwawayUserId = (
+      await createUser(t.database.db, systemActor('test'), { email: 'doelwit@x.nl', name: 'Doelwit', organisation: 'X', roles: [{ role: 'lid', scope: '' }] })
+    ).user.id;
+    credentials.set('anonymous', {});
+    for (const role of Object.keys(DEMO) as DemoRole[]) {
+      // A session per role (cookie + CSRF token), as the web app holds it.
+      const s = await login(t.app, DEMO[role]);
+      credentials.set(role, { cookie: s.cookie, 'x-csrf-token': s.csrf });
+    }
+  });
+  afterAll(async () => t?.close());
+
+  it('has a decision for every route the app registers', () => {
+    const routes = t.app.registeredRoutes
+      .filter((r) => r.url.startsWith('/api/v1/') || r.url.startsWith('/health/'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  for (const who of ALL) {
+    it(`allows and denies as specified for ${who}`, async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const [route, c] of Object.entries(MATRIX)) {
+        // Logging out would end the session used for the rest: use a fresh one for that route.
+        const headers = route === 'DELETE /api/v1/session' && who !== 'anonymous' ? await freshSession(who) : credentials.get(who)!;
+        const method = route.split(' ')[0] as 'GET';
+        const url = typeof c.url === 'string' ? c.url : await c.url();
+        const payload = c.body ? await c.body() : undefined;
+        const r = await t.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+        const denied = r.statusCode === 401 || r.statusCode === 403;
+        outcomes.push(`${route}: ${denied ? 'geweigerd' : 'toegestaan'} (${r.statusCode})`.replace(/ \(\d+\)$/, ''));
+        expected.push(`${route}: ${c.allowed.includes(who) ? 'toegestaan' : 'geweigerd'}`);
+        if (denied) expect(r.statusCode, `${route} for ${who}`).toBe(who === 'anonymous' ? 401 : 403);
+        else expect(r.statusCode, `${route} for ${who}: ${r.body.slice(0, 200)}`).toBeLessThan(500);
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+
+  it('applies the scope: a province cannot set a figure for another province’s municipality', async () => {
+    const r = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/municipalities/GM0518/population-set-by-province/2020-01-01',
+      headers: credentials.get('provincie')!,
+      payload: { inhabitants: 1, reason: 'x' },
+    });
+    expect(r.statusCode).toBe(403);
+  });
+
+  it('treats an API token like the session of the same user', async () => {
+    const token = await tokenFor(t.database.db, DEMO.coa);
+    const users = await t.app.inject({ url: '/api/v1/users', headers: { authorization: `Bearer ${token}` } });
+    expect(users.statusCode).toBe(403);
+    const secretariatToken = await tokenFor(t.database.db, DEMO.secretariaat);
+    const allowed = await t.app.inject({ url: '/api/v1/users', headers: { authorization: `Bearer ${secretariatToken}` } });
+    expect(allowed.statusCode).toBe(200);
+  });
+
+  async function freshSession(who: DemoRole) {
+    const s = await login(t.app, DEMO[who]);
+    return { cookie: s.cookie, 'x-csrf-token': s.csrf };
+  }
+});
