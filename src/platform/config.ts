@@ -17,6 +17,11 @@ const ConfigSchema = Type.Object({
   ),
   COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], { default: 'auto' }),
   TRUST_PROXY: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
+  OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_REDIRECT_URI: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OIDC_ALLOW_HTTP: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
     default: 'development',
   }),
@@ -34,6 +39,17 @@ export interface Config {
   nodeEnv: RawConfig['NODE_ENV'];
   secureCookies: 'auto' | boolean;
   trustProxy: boolean;
+  /** OpenID Connect login; undefined when OIDC_ISSUER is not set (the default). */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  redirectUri: string;
+  /** Only for a test issuer on http://localhost; real issuers use HTTPS. */
+  allowHttp: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ongeldige configuratie:\n${[...new Set(lines)].join('\n')}`);
   }
   const c = converted as RawConfig;
+  if (c.OIDC_ISSUER && (!c.OIDC_CLIENT_ID || !c.OIDC_REDIRECT_URI)) {
+    throw new ConfigError('Ongeldige configuratie:\n  OIDC_ISSUER is gezet, maar OIDC_CLIENT_ID en OIDC_REDIRECT_URI zijn dan ook nodig.');
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -60,5 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: c.NODE_ENV,
     secureCookies: c.COOKIE_SECURE === 'auto' ? 'auto' : c.COOKIE_SECURE === 'true',
     trustProxy: c.TRUST_PROXY === 'true',
+    oidc: c.OIDC_ISSUER
+      ? {
+          issuer: c.OIDC_ISSUER,
+          clientId: c.OIDC_CLIENT_ID!,
+          clientSecret: c.OIDC_CLIENT_SECRET,
+          redirectUri: c.OIDC_REDIRECT_URI!,
+          allowHttp: c.OIDC_ALLOW_HTTP === 'true',
+        }
+      : undefined,
   };
 }

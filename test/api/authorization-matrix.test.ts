@@ -56,6 +56,9 @@ describe('authorization matrix', () => {
     'GET /api/v1/session': { allowed: ALL, url: '/api/v1/session' },
     'POST /api/v1/session': { allowed: ALL, url: '/api/v1/session', body: () => ({ email: DEMO.lid, password: 'Regietafel-demo-2022' }) },
     'DELETE /api/v1/session': { allowed: SIGNED_IN, url: '/api/v1/session' },
+    // Not configured here: 404 for everyone (the flow itself is tested in oidc.test.ts).
+    'GET /api/v1/session/oidc': { allowed: ALL, url: '/api/v1/session/oidc' },
+    'GET /api/v1/session/oidc/callback': { allowed: ALL, url: '/api/v1/session/oidc/callback?code=x&state=y' },
     'GET /api/v1/users': { allowed: ['secretariaat'], url: '/api/v1/users' },
     'POST /api/v1/users': {
       allowed: ['secretariaat'],

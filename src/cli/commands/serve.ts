@@ -33,6 +33,7 @@ export function serveCommand() {
         logger: { level: config.logLevel },
         secureCookies: config.secureCookies,
         trustProxy: config.trustProxy,
+        oidc: config.oidc,
       });
       const close = async () => {
         await app.close();

@@ -5,6 +5,8 @@ import { AppError } from '../../platform/http/errors.ts';
 import { SESSION_COOKIE } from '../../platform/http/auth.ts';
 import { versionFrom, withEtag } from '../../platform/http/versioning.ts';
 import * as service from './service.ts';
+import type { FastifyRequest } from 'fastify';
+import { OIDC_STATE_COOKIE, type OidcLogin } from './oidc.ts';
 import {
   CreatedTokenResponse,
   CreatedUserResponse,
@@ -21,7 +23,12 @@ import {
 
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef, 412: ProblemRef, 428: ProblemRef, 429: ProblemRef };
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ cookieOptions: (req: import('fastify').FastifyRequest, expires: Date) => object }> = async (
+export interface AuthRouteOptions {
+  cookieOptions: (req: FastifyRequest, expires: Date) => object;
+  oidc: OidcLogin | undefined;
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (
   app,
   opts,
 ) => {
@@ -64,6 +71,43 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ cookieOptions: (req: import
     if (value) await service.logout(db, req.actor(), value);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
+  });
+
+  app.get('/session/oidc', {
+    config: { policy: 'public.read' },
+    schema: {
+      tags: ['Inloggen'],
+      summary: 'Inloggen via OpenID Connect (overheids-SSO): stuurt door naar de inlogdienst; 404 als dat niet is ingesteld',
+      response: { 302: Type.Null(), 404: ProblemRef, 502: ProblemRef },
+    },
+  }, async (req, reply) => {
+    if (!opts.oidc) throw new AppError(404, 'oidc-uit', 'Niet ingesteld', 'Inloggen via OpenID Connect is op deze server niet ingesteld.');
+    const { url, state } = await opts.oidc.start(db);
+    reply.setCookie(OIDC_STATE_COOKIE, state, { ...opts.cookieOptions(req, new Date(Date.now() + 10 * 60 * 1000)), path: '/api/v1/session/oidc' });
+    return reply.redirect(url, 302);
+  });
+
+  app.get('/session/oidc/callback', {
+    config: { policy: 'public.read' },
+    schema: {
+      tags: ['Inloggen'],
+      summary: 'Terugkeer van de inlogdienst; opent een sessie en stuurt door naar de webapp (bij een fout naar /inloggen?fout=code)',
+      querystring: Type.Object({}, { additionalProperties: true }),
+      response: { 302: Type.Null(), 404: ProblemRef },
+    },
+  }, async (req, reply) => {
+    if (!opts.oidc) throw new AppError(404, 'oidc-uit', 'Niet ingesteld', 'Inloggen via OpenID Connect is op deze server niet ingesteld.');
+    reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/v1/session/oidc' });
+    try {
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      const s = await opts.oidc.finish(db, query, req.cookies[OIDC_STATE_COOKIE], { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
+      reply.setCookie(SESSION_COOKIE, s.cookieValue, opts.cookieOptions(req, s.expiresAt));
+      return reply.redirect('/', 302);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      req.log.warn({ code: e.code, detail: e.detail }, 'OpenID Connect login refused');
+      return reply.redirect(`/inloggen?fout=${encodeURIComponent(e.code)}`, 302);
+    }
   });
 
   app.get('/users', {

@@ -262,17 +262,31 @@ export async function login(
     });
     throw new AppError(401, 'inloggen-mislukt', 'Inloggen mislukt', 'E-mailadres of wachtwoord klopt niet, of het account is uitgeschakeld.');
   }
+  return startSession(db, u.id, { ...input, account }, now);
+}
+
+/** Opens a session for a user who proved who they are (password or OpenID Connect), and audits the login. */
+export async function startSession(
+  db: Db,
+  userId: number,
+  meta: { account: string; ip: string; userAgent: string | null; requestId?: string | undefined; method?: string },
+  now = new Date(),
+): Promise<NewSession> {
   const cookieValue = randomToken();
   const csrfToken = randomToken(24);
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  const user = await getUser(db, u.id);
   await inTransaction(db, async (trx) => {
-    await repo.recordLoginAttempt(trx, account, input.ip, true);
-    await repo.insertSession(trx, { idHash: sha256(cookieValue), userId: u.id, csrfToken, expiresAt, ip: input.ip, userAgent: input.userAgent });
-    const principal = (await principalFor(trx, u.id, 'session'))!;
-    await recordAudit(trx, { ...actor, principal }, { action: 'login', resourceType: 'sessie', resourceId: account });
+    await repo.recordLoginAttempt(trx, meta.account, meta.ip, true);
+    await repo.insertSession(trx, { idHash: sha256(cookieValue), userId, csrfToken, expiresAt, ip: meta.ip, userAgent: meta.userAgent });
+    const principal = (await principalFor(trx, userId, 'session'))!;
+    await recordAudit(trx, { principal, ip: meta.ip, requestId: meta.requestId }, {
+      action: 'login',
+      resourceType: 'sessie',
+      resourceId: meta.account,
+      after: { method: meta.method ?? 'wachtwoord' },
+    });
   });
-  return { cookieValue, csrfToken, expiresAt, user };
+  return { cookieValue, csrfToken, expiresAt, user: await getUser(db, userId) };
 }
 
 /** The signed-in user behind a session cookie, or null when the session is unknown, idle too long or expired. */

@@ -88,6 +88,7 @@ export interface DB {
     last_used_at: Date | null;
   };
   login_attempt: { id: Generated<number>; account: string; ip: string; succeeded: boolean; attempted_at: Generated<Date> };
+  oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {
     id: Generated<number>;
     occurred_at: Generated<Date>;

@@ -17,6 +17,8 @@ import { authRoutes } from '../../features/auth/routes.ts';
 import { auditRoutes, auditSchemas } from '../../features/audit/routes.ts';
 import { User, Token } from '../../features/auth/schemas.ts';
 import { registerAuth } from './auth.ts';
+import { OidcLogin } from '../../features/auth/oidc.ts';
+import type { OidcConfig } from '../config.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -39,6 +41,8 @@ export interface AppOptions {
   secureCookies?: 'auto' | boolean;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto for the client address and protocol. */
   trustProxy?: boolean;
+  /** OpenID Connect login; off when undefined. */
+  oidc?: OidcConfig | undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -114,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(regionsRoutes);
-      await api.register(authRoutes, { cookieOptions: auth.cookieOptions });
+      await api.register(authRoutes, { cookieOptions: auth.cookieOptions, oidc: options.oidc ? new OidcLogin(options.oidc) : undefined });
       await api.register(auditRoutes);
       api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
