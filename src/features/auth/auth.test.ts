@@ -212,4 +212,20 @@ describe('audit trail', () => {
       ['create', 891_000],
     ]);
   });
+
+  it('rejects a bad upload through the API whole, naming the line, and writes nothing (not even an audit entry)', async () => {
+    const { cookie, csrf } = await login(t.app, DEMO.secretariaat);
+    const count = async (table: 'audit_log' | 'population' | 'population_import') =>
+      Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = [await count('audit_log'), await count('population'), await count('population_import')];
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/population/imports',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { content: 'gemeentecode,gemeentenaam,provinciecode,inwoners,peildatum\nGM0363,Amsterdam,PV27,872757,2022-01-01\nGM0014,Groningen,PV20,-1,2022-01-01\n', status: 'officieel', source: 'CBS' },
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().invalidParams).toEqual([expect.objectContaining({ name: 'regel 3: inwoners', line: 3 })]);
+    expect([await count('audit_log'), await count('population'), await count('population_import')]).toEqual(before);
+  });
 });

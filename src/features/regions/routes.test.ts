@@ -93,3 +93,27 @@ describe('regions API', () => {
     expect(unknown.json().code).toBe('niet-gevonden');
   });
 });
+
+describe('security headers', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    t = await testApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('sends a Content-Security-Policy and the other helmet headers', async () => {
+    const r = await t.app.inject({ url: '/api/v1/regions/coverage' });
+    const csp = r.headers['content-security-policy'] as string;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('refuses bodies above the limit with a problem, not a crash', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024), password: 'y' }) });
+    expect(r.statusCode).toBe(413);
+    expect(r.json().code).toBe('te-groot');
+  });
+});
