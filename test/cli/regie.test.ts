@@ -13,7 +13,7 @@ const run = promisify(execFile);
  * The `regie` command as a person runs it: a separate process on its own database (a fresh PGlite
  * folder, or a fresh schema of the PostgreSQL in DATABASE_URL).
  */
-describe('regie CLI', () => {
+describe('regie CLI', { timeout: 120_000 }, () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   let schemaDb: TestDatabase | undefined;
@@ -33,9 +33,10 @@ describe('regie CLI', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const regie = async (...args: string[]) => {
+  const regie = async (...args: string[]) => regieWith({}, ...args);
+  const regieWith = async (extra: NodeJS.ProcessEnv, ...args: string[]) => {
     try {
-      const r = await run(process.execPath, [path.join(REPO_ROOT, 'bin/regie.js'), ...args], { env, cwd: dir });
+      const r = await run(process.execPath, [path.join(REPO_ROOT, 'bin/regie.js'), ...args], { env: { ...env, ...extra }, cwd: dir });
       return { code: 0, stdout: r.stdout, stderr: r.stderr };
     } catch (e) {
       const err = e as { code: number; stdout: string; stderr: string };
@@ -77,5 +78,21 @@ describe('regie CLI', () => {
     expect(r.stderr).toContain("Onbekend formaat 'pdf'; kies uit table, csv, json.");
     const help = await regie('import', 'population', '--help');
     expect(help.stdout).toContain('gemeentecode,gemeentenaam,provinciecode,inwoners,peildatum');
+  });
+
+  it('refuses a production start while demo passwords are active, and starts once they are disabled', async () => {
+    expect((await regie('seed', '--demo')).code).toBe(0);
+    const production = { NODE_ENV: 'production' };
+    const refused = await regieWith(production, 'serve', '--check');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Productiestart geweigerd: 5 demo-account(s)');
+    for (const email of ['secretariaat', 'lid', 'provincie.nh', 'gemeente.amsterdam', 'coa']) {
+      expect((await regie('user', 'disable', `${email}@regietafel.demo`)).code).toBe(0);
+    }
+    const allowed = await regieWith(production, 'serve', '--check');
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('Controle geslaagd');
+    const users = await regie('user', 'list', '--format', 'csv');
+    expect(users.stdout.split('\n').filter((l) => l.endsWith(',uitgeschakeld'))).toHaveLength(5);
   });
 });

@@ -12,11 +12,12 @@ export function serveCommand() {
     .option('-p, --port <poort>', 'TCP-poort (standaard PORT of 3000)')
     .option('--build-if-needed', 'bouw de webapp eerst als die ontbreekt of verouderd is')
     .addOption(new Option('--no-demo', 'laad geen demodata'))
-    .action(async (opts: { port?: string; buildIfNeeded?: boolean; demo: boolean }) => {
+    .option('--check', 'controleer configuratie en database (ook de productie-eisen) en stop zonder te starten')
+    .action(async (opts: { port?: string; buildIfNeeded?: boolean; demo: boolean; check?: boolean }) => {
       const config = loadConfig();
       if (opts.port !== undefined) config.port = parseIntegerOption('port', opts.port);
       const log = (msg: string) => process.stderr.write(`${msg}\n`);
-      if (opts.buildIfNeeded) await ensureWebBuilt(log);
+      if (opts.buildIfNeeded && !opts.check) await ensureWebBuilt(log);
       const demo = opts.demo && config.nodeEnv !== 'production';
       const database = await prepareDatabase(config, { demo, log });
       if (config.nodeEnv === 'production') {
@@ -26,6 +27,11 @@ export function serveCommand() {
           await database.close();
           throw e;
         }
+      }
+      if (opts.check) {
+        await database.close();
+        log(`Controle geslaagd: configuratie en database (${database.location}) zijn in orde${config.nodeEnv === 'production' ? ', geen actieve demo-accounts' : ''}.`);
+        return;
       }
       const app = await buildApp({
         database,

@@ -400,7 +400,8 @@ export async function resolveToken(db: Db, token: string, now = new Date()) {
 export async function assertNoActiveDemoAccounts(db: Db) {
   const demo = await repo.activeDemoUsers(db);
   if (demo.length > 0) {
-    throw new Error(
+    throw conflict(
+      'demo-accounts-actief',
       `Productiestart geweigerd: ${demo.length} demo-account(s) met het gepubliceerde demowachtwoord zijn actief ` +
         `(${demo.map((d) => d.email).join(', ')}). Schakel ze uit met 'regie user disable <e-mail>' ` +
         `of geef ze een nieuw wachtwoord met 'regie user reset-password <e-mail>'.`,

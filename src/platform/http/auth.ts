@@ -28,8 +28,9 @@ export const SESSION_COOKIE = 'regietafel_sessie';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-// Routes added by plugins we do not write ourselves (documentation, static files) are public.
-const PUBLIC_PLUGIN_ROUTES = [/^\/api\/docs(\/|$)/, /^\/\*?$/, /^\/assets\//];
+// Our own routes live under these prefixes and must name a policy. Everything else is added by
+// plugins we do not write ourselves (the built web app's files, the API documentation) and is public.
+const POLICED_PREFIXES = ['/api/v1/', '/health/'];
 
 export async function registerAuth(app: FastifyInstance, opts: { secureCookies: 'auto' | boolean }) {
   await app.register(cookie);
@@ -40,7 +41,7 @@ export async function registerAuth(app: FastifyInstance, opts: { secureCookies: 
       if (!isPolicy(policy)) throw new Error(`Route ${route.method} ${route.url}: onbekende policy '${String(policy)}'`);
       return;
     }
-    if (PUBLIC_PLUGIN_ROUTES.some((re) => re.test(route.url))) {
+    if (!POLICED_PREFIXES.some((prefix) => route.url.startsWith(prefix))) {
       route.config = { ...route.config, policy: 'public.read' };
       return;
     }
