@@ -41,6 +41,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (
     user: req.principal.kind === 'user' ? await service.getUser(db, req.principal.userId) : null,
     csrfToken: req.csrfToken,
     via: req.authVia,
+    oidcEnabled: opts.oidc !== undefined,
   }));
 
   app.post('/session', {
@@ -56,7 +57,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (
         requestId: req.id,
       });
       reply.setCookie(SESSION_COOKIE, s.cookieValue, opts.cookieOptions(req, s.expiresAt));
-      return { user: s.user, csrfToken: s.csrfToken, via: 'cookie' as const };
+      return { user: s.user, csrfToken: s.csrfToken, via: 'cookie' as const, oidcEnabled: opts.oidc !== undefined };
     } catch (e) {
       if (e instanceof service.TooManyAttempts) reply.header('Retry-After', String(e.retryAfterSeconds));
       throw e;

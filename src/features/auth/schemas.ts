@@ -33,6 +33,7 @@ export const SessionResponse = Type.Object({
   user: Type.Union([UserRef, Type.Null()]),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
   via: Type.Union([Type.Literal('anonymous'), Type.Literal('cookie'), Type.Literal('token')]),
+  oidcEnabled: Type.Boolean({ description: 'Of inloggen via OpenID Connect (/api/v1/session/oidc) kan' }),
 });
 
 export const UsersResponse = Type.Object({ items: Type.Array(UserRef) });
