@@ -4,8 +4,9 @@
  * records a run.
  */
 import { benchPopulationFile } from './population-file.bench.ts';
+import { benchDistribution } from './distribution.bench.ts';
 
-const results = [await benchPopulationFile()];
+const results = [await benchPopulationFile(), await benchDistribution()];
 for (const r of results) {
   console.log(`\n${r.name}`);
   for (const line of r.lines) console.log(`  ${line}`);

@@ -21,7 +21,7 @@ export function parseIntegerOption(name: string, value: string): number {
 }
 
 /** Prints rows as an aligned table (numbers right-aligned), CSV or JSON. */
-export function printRows(format: Format, header: string[], rows: (string | number | null)[][], json: unknown, out = process.stdout) {
+export function printRows(format: Format, header: string[], rows: (string | number | null)[][], json: unknown, out: { write(s: string): unknown } = process.stdout) {
   if (format === 'json') {
     out.write(JSON.stringify(json, null, 2) + '\n');
     return;

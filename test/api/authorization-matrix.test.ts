@@ -3,6 +3,11 @@ import { testApp } from '../helpers/server.ts';
 import { DEMO, login, tokenFor, type DemoRole } from '../helpers/auth.ts';
 import { createToken, createUser, getUser, getUserByEmail } from '../../src/features/auth/service.ts';
 import { systemActor } from '../../src/features/audit/audit.ts';
+import { createDraft, get as getDecision } from '../../src/features/distribution/service.ts';
+import type { DecisionInput } from '../../src/features/distribution/schemas.ts';
+
+const NATIONAL: DecisionInput = { kind: 'verdeling', level: 'province', total: 100, key: 'population', method: 'largest-remainder', referenceDate: '2021-01-01', boundaryDate: '2022-07-11' };
+const READS_DRAFTS: Who[] = ['secretariaat', 'lid', 'provincie', 'coa'];
 
 /**
  * Every route × every role (and anonymous): allowed or denied, as this table says. The table is the
@@ -21,6 +26,8 @@ interface Case {
 }
 
 let throwawayUserId = 0;
+let draftId = 0;
+let publishedId = 0;
 const newTarget = async (db: Parameters<typeof createToken>[0]) =>
   (await createToken(db, systemActor('test'), { userId: (await getUserByEmail(db, DEMO.coa)).id, name: 'doel' })).item.id;
 
@@ -81,6 +88,29 @@ describe('authorization matrix', () => {
     'GET /api/v1/audit': { allowed: ['secretariaat'], url: '/api/v1/audit' },
     'GET /api/v1/audit/export': { allowed: ['secretariaat'], url: '/api/v1/audit/export' },
     'GET /api/v1/history/:resourceType/:resourceId': { allowed: SIGNED_IN, url: '/api/v1/history/gebruiker/1' },
+    'GET /api/v1/distributions': { allowed: ALL, url: '/api/v1/distributions' },
+    'POST /api/v1/distributions/preview': { allowed: SIGNED_IN, url: '/api/v1/distributions/preview', body: () => NATIONAL },
+    'POST /api/v1/distributions': { allowed: ['secretariaat'], url: '/api/v1/distributions', body: () => NATIONAL },
+    'GET /api/v1/distributions/compare': { allowed: READS_DRAFTS, url: () => Promise.resolve(`/api/v1/distributions/compare?a=${draftId}&b=${publishedId}`) },
+    'GET /api/v1/distributions/:id': { allowed: READS_DRAFTS, url: () => Promise.resolve(`/api/v1/distributions/${draftId}`) },
+    'PUT /api/v1/distributions/:id': {
+      allowed: ['secretariaat'],
+      url: () => Promise.resolve(`/api/v1/distributions/${draftId}`),
+      body: () => NATIONAL,
+      headers: async () => ({ 'if-match': `"${(await getDecision(t.database.db, draftId)).version}"` }),
+    },
+    'DELETE /api/v1/distributions/:id': {
+      allowed: ['secretariaat'],
+      url: async () => `/api/v1/distributions/${(await createDraft(t.database.db, systemActor('test'), NATIONAL)).id}`,
+      headers: () => ({ 'if-match': '"1"' }),
+    },
+    'POST /api/v1/distributions/:id/publish': {
+      allowed: ['secretariaat'],
+      url: async () => `/api/v1/distributions/${(await createDraft(t.database.db, systemActor('test'), NATIONAL)).id}/publish`,
+      headers: () => ({ 'if-match': '"1"' }),
+    },
+    'POST /api/v1/distributions/:id/correction': { allowed: ['secretariaat'], url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/correction`) },
+    'GET /api/v1/distributions/:id/export': { allowed: ALL, url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/export?format=csv`) },
   };
 
   beforeAll(async () => {
@@ -88,6 +118,8 @@ describe('authorization matrix', () => {
     throwawayUserId = (
       await createUser(t.database.db, systemActor('test'), { email: 'doelwit@x.nl', name: 'Doelwit', organisation: 'X', roles: [{ role: 'lid', scope: '' }] })
     ).user.id;
+    draftId = (await createDraft(t.database.db, systemActor('test'), NATIONAL)).id!;
+    publishedId = (await t.database.db.selectFrom('distribution_decision').select('id').where('status', '=', 'gepubliceerd').executeTakeFirstOrThrow()).id;
     credentials.set('anonymous', {});
     for (const role of Object.keys(DEMO) as DemoRole[]) {
       // A session per role (cookie + CSRF token), as the web app holds it.
@@ -116,7 +148,8 @@ describe('authorization matrix', () => {
         const method = route.split(' ')[0] as 'GET';
         const url = typeof c.url === 'string' ? c.url : await c.url();
         const payload = c.body ? await c.body() : undefined;
-        const r = await t.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+        const extra = c.headers ? await c.headers() : {};
+        const r = await t.app.inject({ method, url, headers: { ...headers, ...extra }, ...(payload !== undefined ? { payload: payload as object } : {}) });
         const denied = r.statusCode === 401 || r.statusCode === 403;
         outcomes.push(`${route}: ${denied ? 'geweigerd' : 'toegestaan'} (${r.statusCode})`.replace(/ \(\d+\)$/, ''));
         expected.push(`${route}: ${c.allowed.includes(who) ? 'toegestaan' : 'geweigerd'}`);

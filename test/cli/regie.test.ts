@@ -6,6 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../../src/platform/web-build.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
+import * as distribution from '../../src/features/distribution/service.ts';
+import { csvField } from '../../src/lib/csv.ts';
 
 const run = promisify(execFile);
 
@@ -43,6 +45,35 @@ describe('regie CLI', { timeout: 120_000 }, () => {
       return { code: err.code, stdout: err.stdout, stderr: err.stderr };
     }
   };
+
+  it('prints the taakstelling and a distribution exactly as the API computes them', async () => {
+    const csv = await regie('quota', '--period', '2022-II', '--national', '13500', '--format', 'csv');
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe('gemeentecode,gemeentenaam,provinciecode,inwoners,taakstelling');
+    expect(lines).toHaveLength(345);
+    expect(csv.stderr).toContain('onofficieel');
+    const db = schemaDb ?? (await testDatabase());
+    try {
+      const quotaInput = { kind: 'taakstelling' as const, period: '2022-II', national: 13_500 };
+      const api = distribution.previewView(await distribution.compute(db.db, quotaInput));
+      const cli = JSON.parse((await regie('quota', '--period', '2022-II', '--national', '13500', '--format', 'json')).stdout);
+      expect(cli.areas).toEqual(api.areas);
+      expect(lines.slice(1)).toEqual(api.areas.map((a) => `${a.code},${csvField(a.name)},${a.parentCode},${a.population},${a.assigned}`));
+      const distributeArgs = ['--total', '51000', '--level', 'province', '--key', 'population', '--reference-date', '2021-01-01', '--boundary-date', '2022-07-11', '--method', 'huntington-hill'];
+      const cliDistribution = JSON.parse((await regie('distribute', ...distributeArgs, '--format', 'json')).stdout);
+      const apiDistribution = distribution.previewView(
+        await distribution.compute(db.db, { kind: 'verdeling', total: 51_000, level: 'province', key: 'population', referenceDate: '2021-01-01', boundaryDate: '2022-07-11', method: 'huntington-hill' }),
+      );
+      expect(cliDistribution.areas).toEqual(apiDistribution.areas);
+      expect(cliDistribution.assignedTotal).toBe(51_000);
+    } finally {
+      if (!schemaDb) await db.close();
+    }
+    const bad = await regie('distribute', '--total', '-3', '--level', 'province', '--reference-date', '2021-01-01');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('total mag niet negatief zijn');
+  });
 
   it('prints the 2022 municipalities with province and latest population; rejects a bad file whole; imports a good one', async () => {
     const first = await regie('regions', '--year', '2022', '--format', 'csv');

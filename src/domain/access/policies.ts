@@ -26,6 +26,10 @@ export interface ResourceScope {
   municipalityCode?: string;
   /** The user a resource belongs to (own tokens, own account). */
   ownerUserId?: number;
+  /** The table a decision belongs to: '' the national table (LRT), 'PVxx' a province's table. */
+  tableScope?: string;
+  /** Whether the resource is still a draft (drafts are not public). */
+  draft?: boolean;
 }
 
 type Rule = (p: Principal, r: ResourceScope) => boolean;
@@ -34,6 +38,8 @@ const has = (p: Principal, role: Role, scope?: string) =>
   p.kind === 'user' && p.roles.some((g) => g.role === role && (scope === undefined || g.scope === scope));
 const signedIn: Rule = (p) => p.kind === 'user';
 const secretariat: Rule = (p) => has(p, 'secretariaat');
+/** Drafts of decisions are for those who prepare or weigh them, not (yet) for municipalities or the public. */
+const readsDrafts: Rule = (p) => has(p, 'secretariaat') || has(p, 'lid') || has(p, 'provincie') || has(p, 'coa');
 
 export const POLICIES = {
   /** Published reference data, health, documentation: everyone, also without logging in. */
@@ -50,9 +56,19 @@ export const POLICIES = {
   'population.import': secretariat,
   /** Huisvestingswet art. 30: the provincial executive sets the figure, for its own municipalities only. */
   'population.set-by-province': (p, r) => r.provinceCode !== undefined && has(p, 'provincie', r.provinceCode),
+  /** Computing a distribution without storing it: anyone signed in (it reads only public figures). */
+  'distribution.preview': signedIn,
+  'distribution.read': (p, r) => r.draft === false || (r.draft === true && readsDrafts(p, r)),
+  'distribution.read-drafts': readsDrafts,
+  /** The secretariat decides for the national table; a province for its own municipal split. */
+  'distribution.manage': (p, r) =>
+    r.tableScope === '' ? has(p, 'secretariaat') : r.tableScope !== undefined && /^PV\d{2}$/.test(r.tableScope) && has(p, 'provincie', r.tableScope),
 } satisfies Record<string, Rule>;
 
 export type Policy = keyof typeof POLICIES;
+
+/** Policies that can allow someone who is not logged in (depending on the resource); all others need a login. */
+export const OPEN_TO_ANONYMOUS: ReadonlySet<Policy> = new Set<Policy>(['public.read', 'distribution.read']);
 
 export function isPolicy(name: unknown): name is Policy {
   return typeof name === 'string' && Object.hasOwn(POLICIES, name);

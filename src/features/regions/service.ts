@@ -82,7 +82,6 @@ async function checkedYear(db: Db, year: number) {
 }
 
 interface YearContext {
-  year: number;
   boundaryDate: string;
   referenceDate: string | null;
   provinces: { code: string; name: string }[];
@@ -91,17 +90,21 @@ interface YearContext {
 }
 
 async function yearContext(db: Db, year: number): Promise<YearContext> {
-  const boundaryDate = await checkedYear(db, year);
+  return boundaryContext(db, await checkedYear(db, year));
+}
+
+/**
+ * Municipalities existing on `boundaryDate` with their population on `referenceDate` (default: the
+ * latest reference date on or before the boundary date), derived across reorganisations.
+ */
+async function boundaryContext(db: Db, boundaryDate: string, fixedReferenceDate?: string): Promise<YearContext> {
   const [provinces, all, reorganisations, summaries] = await Promise.all([
     repo.listProvinces(db),
     repo.listMunicipalities(db),
     repo.listReorganisations(db),
     repo.referenceDateSummaries(db),
   ]);
-  const referenceDate = latestReferenceDate(
-    summaries.rows.map((r) => r.reference_date),
-    boundaryDate,
-  );
+  const referenceDate = fixedReferenceDate ?? latestReferenceDate(summaries.rows.map((r) => r.reference_date), boundaryDate);
   const figures = referenceDate ? await repo.figuresOn(db, referenceDate) : new Map();
   const provinceFigures = referenceDate ? await repo.provinceFiguresOn(db, referenceDate) : new Map();
   const municipalities = all.filter((m) => existsOn(m, boundaryDate));
@@ -119,7 +122,51 @@ async function yearContext(db: Db, year: number): Promise<YearContext> {
     });
     return { inhabitants: d.inhabitants, referenceDate, status: d.status, basis: d.basis, sources: d.sources, missing: d.missing };
   };
-  return { year, boundaryDate, referenceDate, provinces, municipalities, derive };
+  return { boundaryDate, referenceDate, provinces, municipalities, derive };
+}
+
+/** Checks that the stored boundaries cover a date; answers in Dutch which period they do cover. */
+export async function checkBoundaryDate(db: Db, date: string, field = 'boundaryDate'): Promise<string> {
+  const c = await repo.getCoverage(db);
+  if (!c) throw notFound('geen-referentiedata', 'Er zijn nog geen regio-gegevens geladen. Voer `regie migrate` uit.');
+  if (date < c.valid_from || date > c.valid_to) {
+    throw badRequest('indeling-onbekend', `Voor ${formatDate(date)} is geen gemeentelijke indeling bekend; bekend is ${formatDate(c.valid_from)} t/m ${formatDate(c.valid_to)}.`, [
+      { name: field, code: 'indeling-onbekend', reason: `${field} valt buiten ${c.valid_from} t/m ${c.valid_to}` },
+    ]);
+  }
+  return date;
+}
+
+/** The latest boundary date the reference data covers (the default for decisions). */
+export async function latestBoundaryDate(db: Db): Promise<string> {
+  const c = await repo.getCoverage(db);
+  if (!c) throw notFound('geen-referentiedata', 'Er zijn nog geen regio-gegevens geladen. Voer `regie migrate` uit.');
+  return c.valid_to;
+}
+
+/**
+ * Provinces and municipalities in the boundaries of `boundaryDate` with their population on
+ * `referenceDate`: what a distribution key or a taakstelling is computed from.
+ */
+export async function populationAt(db: Db, boundaryDate: string, referenceDate: string) {
+  await checkBoundaryDate(db, boundaryDate);
+  if (referenceDate > boundaryDate) {
+    throw badRequest('peildatum-na-indeling', `De peildatum ${formatDate(referenceDate)} ligt na de indelingsdatum ${formatDate(boundaryDate)}.`, [
+      { name: 'referenceDate', code: 'peildatum-na-indeling', reason: 'peildatum ligt na de indelingsdatum' },
+    ]);
+  }
+  const dates = (await repo.referenceDateSummaries(db)).rows.map((r) => r.reference_date);
+  const provinceFigureDates = await db.selectFrom('population_set_by_province').select('reference_date').distinct().execute();
+  if (!dates.includes(referenceDate) && !provinceFigureDates.some((r) => r.reference_date === referenceDate)) {
+    const available = [...new Set(dates)].sort().join(', ') || 'geen';
+    throw badRequest('peildatum-zonder-inwonertal', `Er zijn geen inwonertallen op peildatum ${formatDate(referenceDate)}; beschikbaar: ${available}.`, [
+      { name: 'referenceDate', code: 'peildatum-zonder-inwonertal', reason: `geen inwonertallen op ${referenceDate}` },
+    ]);
+  }
+  const ctx = await boundaryContext(db, boundaryDate, referenceDate);
+  const municipalities = ctx.municipalities.map((m) => municipalityView(ctx, m)).sort((a, b) => a.code.localeCompare(b.code));
+  const provinces = ctx.provinces.map((p) => provinceView(ctx, p, municipalities.filter((m) => m.provinceCode === p.code)));
+  return { boundaryDate, referenceDate, provinces, municipalities };
 }
 
 function municipalityView(ctx: YearContext, m: MunicipalityPeriod): MunicipalityView {

@@ -88,6 +88,31 @@ export interface DB {
     last_used_at: Date | null;
   };
   login_attempt: { id: Generated<number>; account: string; ip: string; succeeded: boolean; attempted_at: Generated<Date> };
+  distribution_decision: {
+    id: Generated<number>;
+    number: string | null;
+    title: string;
+    kind: 'verdeling' | 'taakstelling';
+    level: 'province' | 'municipality';
+    parent_code: string | null;
+    period: string | null;
+    total: number;
+    method: string;
+    key: unknown;
+    reference_date: string;
+    boundary_date: string;
+    inputs: unknown;
+    result: unknown;
+    population_status: PopulationStatus;
+    status: Generated<'concept' | 'gepubliceerd' | 'vervangen'>;
+    supersedes_id: number | null;
+    superseded_by_id: number | null;
+    created_by: string;
+    created_at: Generated<Date>;
+    published_by: string | null;
+    published_at: Date | null;
+    version: Generated<number>;
+  };
   oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {
     id: Generated<number>;

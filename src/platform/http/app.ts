@@ -15,6 +15,7 @@ import { regionsRoutes } from '../../features/regions/routes.ts';
 import { healthRoutes } from '../../features/health/routes.ts';
 import { authRoutes } from '../../features/auth/routes.ts';
 import { auditRoutes, auditSchemas } from '../../features/audit/routes.ts';
+import { distributionRoutes } from '../../features/distribution/routes.ts';
 import { User, Token } from '../../features/auth/schemas.ts';
 import { registerAuth } from './auth.ts';
 import { OidcLogin } from '../../features/auth/oidc.ts';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(regionsRoutes);
       await api.register(authRoutes, { cookieOptions: auth.cookieOptions, oidc: options.oidc ? new OidcLogin(options.oidc) : undefined });
       await api.register(auditRoutes);
+      await api.register(distributionRoutes);
       api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import { ANONYMOUS, authorize, isPolicy, type Policy, type Principal, type ResourceScope } from '../../domain/access/policies.ts';
+import { ANONYMOUS, OPEN_TO_ANONYMOUS, authorize, isPolicy, type Policy, type Principal, type ResourceScope } from '../../domain/access/policies.ts';
 import type { Actor } from '../../features/audit/audit.ts';
 import { resolveSession, resolveToken } from '../../features/auth/service.ts';
 import { AppError } from './errors.ts';
@@ -85,11 +85,13 @@ export async function registerAuth(app: FastifyInstance, opts: { secureCookies: 
     const config = request.routeOptions.config;
     const policy = config.policy ?? 'public.read';
     if (!SAFE_METHODS.has(request.method)) checkCsrf(request);
-    if (request.principal.kind === 'anonymous' && !authorize(request.principal, policy, {})) {
-      throw new AppError(401, 'inloggen-vereist', 'Niet ingelogd', 'Log in om dit te doen.');
-    }
+    const anonymous = request.principal.kind === 'anonymous';
+    const needsLogin = () => new AppError(401, 'inloggen-vereist', 'Niet ingelogd', 'Log in om dit te doen.');
+    // Without a login, most routes are closed whatever the resource: say so before looking it up.
+    if (anonymous && !OPEN_TO_ANONYMOUS.has(policy)) throw needsLogin();
     const scope = config.scope ? await config.scope(request) : {};
     if (!authorize(request.principal, policy, scope)) {
+      if (anonymous) throw needsLogin();
       throw new AppError(403, 'geen-toegang', 'Geen toegang', 'U heeft geen rol die dit toestaat.');
     }
   });
