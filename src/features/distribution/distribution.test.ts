@@ -35,6 +35,18 @@ describe('distribution API', () => {
     expect(zh.populationStatus).toBe('onofficieel');
   });
 
+  it('cascades national → province → municipality in one run, keeping every province’s total', async () => {
+    const provinces = (await post('/api/v1/distributions/preview', secretariat, national)).json();
+    const cascade = (await post('/api/v1/distributions/preview', secretariat, { ...national, level: 'municipality' })).json();
+    expect(cascade.areas).toHaveLength(344); // 11 July 2022: Weesp is part of Amsterdam
+    expect(cascade.assignedTotal).toBe(51_000);
+    for (const p of provinces.areas) {
+      const sum = cascade.areas.filter((a: { parentCode: string }) => a.parentCode === p.code).reduce((s: number, a: { assigned: number }) => s + a.assigned, 0);
+      expect(sum, p.code).toBe(p.assigned);
+    }
+    expect(cascade.areas.find((a: { code: string }) => a.code === 'GM0363').explanation).toContain('provincie PV27');
+  });
+
   it('computes the taakstelling 2022-II as ⌈vg · iG / iN⌉ with Weesp inside Amsterdam', async () => {
     const v = (await post('/api/v1/distributions/preview', province, { kind: 'taakstelling', period: '2022-II', national: 13_500 })).json();
     expect(v.referenceDate).toBe('2021-01-01');

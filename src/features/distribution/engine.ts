@@ -1,6 +1,8 @@
 import { distribute, presetKey, type AreaData, type DistributionKey, type PresetName } from '../../domain/distribution/key.ts';
 import { DistributionError } from '../../domain/distribution/errors.ts';
 import { housingQuota, parseHalfYear } from '../../domain/distribution/housing-quota.ts';
+import { cascade } from '../../domain/distribution/cascade.ts';
+import { Rational } from '../../domain/distribution/rational.ts';
 import type { ApportionmentMethod } from '../../domain/distribution/apportion.ts';
 import type { PopulationStatus } from '../../domain/regions/population.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
@@ -168,6 +170,92 @@ export function runTaakstelling(args: { period: string; national: number; nation
       methodNote:
         `⌈${args.national} · iG / ${args.nationalPopulation}⌉ per gemeente (Huisvestingswet art. 29), iG en iN op ${r.referenceDate}; ` +
         `som ${r.total} (${r.roundingExcess} meer door naar boven afronden)${r.warnings.length > 0 ? `. ${r.warnings.join(' ')}` : ''}`,
+    };
+  } catch (e) {
+    return asProblem(e);
+  }
+}
+
+/**
+ * National → province → municipality in one run: the total over the provinces, each province's whole
+ * number over its own municipalities, with the same key and method at both levels. A province's
+ * indicator values are the sums of its municipalities' (plus any given for the province itself).
+ */
+export function runCascade(args: {
+  total: number;
+  method: NonNullable<DecisionInput['method']>;
+  key: KeySpec | PresetName;
+  areas: EngineArea[];
+  provinces: { code: string; name: string }[];
+  existing: Record<string, number>;
+}): EngineResult {
+  try {
+    const key = toKey(args.key);
+    const values = typeof args.key === 'string' ? {} : (args.key.values ?? {});
+    if (key.indicators.some((i) => i.indicator === 'population') && args.areas.some((a) => a.population === null && values[a.code]?.population === undefined)) {
+      missingPopulation(args.areas);
+    }
+    const leafValues = (a: EngineArea): Record<string, string | number> => ({
+      ...(a.population !== null ? { population: a.population } : {}),
+      ...(args.existing[a.code] !== undefined ? { existingPlaces: args.existing[a.code]! } : {}),
+      ...values[a.code],
+    });
+    const sumValues = (members: EngineArea[]) => {
+      const sums: Record<string, string> = {};
+      for (const name of key.indicators.map((i) => i.indicator)) {
+        let sum = 0n;
+        let den = 1n;
+        for (const m of members) {
+          const v = leafValues(m)[name];
+          if (v === undefined) continue;
+          const r = Rational.from(v);
+          sum = sum * r.den + r.num * den;
+          den *= r.den;
+        }
+        sums[name] = `${sum}/${den}`;
+      }
+      return sums;
+    };
+    const tree = {
+      id: 'NL',
+      children: args.provinces.map((p) => {
+        const members = args.areas.filter((a) => a.parentCode === p.code);
+        return {
+          id: p.code,
+          values: { ...sumValues(members), ...values[p.code] },
+          children: members.map((m) => ({ id: m.code, values: leafValues(m), existing: args.existing[m.code] ?? 0 })),
+        };
+      }),
+    };
+    const outcome = cascade(args.total, tree, args.method as ApportionmentMethod, key);
+    const byCode = new Map(args.areas.map((a) => [a.code, a]));
+    const quotaOf = new Map<string, { quota: Rational; quotaDecimal: string; provinceExplanation: string }>();
+    for (const province of outcome.root.children) {
+      for (const d of province.distribution?.areas ?? []) {
+        quotaOf.set(d.id, { quota: d.quota, quotaDecimal: d.quotaDecimal, provinceExplanation: `${province.id}: ${province.explanation}` });
+      }
+    }
+    const hasExisting = Object.keys(args.existing).length > 0;
+    return {
+      areas: outcome.leaves.map((leaf) => {
+        const a = byCode.get(leaf.id)!;
+        const q = quotaOf.get(leaf.id)!;
+        return {
+          code: a.code,
+          name: a.name,
+          parentCode: a.parentCode,
+          population: a.population,
+          populationStatus: a.populationStatus,
+          quota: `${q.quota.num}/${q.quota.den}`,
+          quotaDecimal: q.quotaDecimal,
+          assigned: leaf.assigned,
+          existing: hasExisting ? leaf.existing : null,
+          toRealise: hasExisting ? leaf.toRealise : null,
+          explanation: `${leaf.explanation}; provincie ${q.provinceExplanation}`,
+        };
+      }),
+      assignedTotal: outcome.leaves.reduce((s, l) => s + l.assigned, 0),
+      methodNote: `Getrapt: eerst over de provincies, dan per provincie over haar gemeenten; sleutel ${key.name}, methode ${args.method}.`,
     };
   } catch (e) {
     return asProblem(e);

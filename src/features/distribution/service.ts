@@ -7,7 +7,7 @@ import { actorLabel } from '../../domain/access/policies.ts';
 import { recordAudit, type Actor } from '../audit/audit.ts';
 import { populationAt, latestBoundaryDate } from '../regions/service.ts';
 import * as repo from './repository.ts';
-import { halfYearDates, runDistribution, runTaakstelling, type EngineArea } from './engine.ts';
+import { halfYearDates, runCascade, runDistribution, runTaakstelling, type EngineArea } from './engine.ts';
 import type { DecisionInput, DecisionViewT, KeySpec } from './schemas.ts';
 
 /**
@@ -82,7 +82,11 @@ async function computeDistribution(db: Db, input: DecisionInput): Promise<Comput
     throw badRequest('gebied-onbekend', `Bestaande plaatsen voor onbekende gebieden: ${unknown.slice(0, 10).join(', ')}.`, unknown.map((c) => param(`existing.${c}`, `${c} hoort niet bij deze verdeling`)));
   }
   const key = input.key ?? 'population';
-  const result = runDistribution({ total: input.total!, method: input.method!, key, areas, existing });
+  // Municipalities nationwide go through the provinces first (a cascade), so every province's total holds.
+  const result =
+    input.level === 'municipality' && !within
+      ? runCascade({ total: input.total!, method: input.method!, key, areas, provinces: pop.provinces, existing })
+      : runDistribution({ total: input.total!, method: input.method!, key, areas, existing });
   const statuses = usedStatuses(areas, key);
   return {
     kind: 'verdeling',
@@ -96,7 +100,7 @@ async function computeDistribution(db: Db, input: DecisionInput): Promise<Comput
     boundaryDate,
     populationStatus: statuses.length > 0 ? weakestStatus(statuses) : 'officieel',
     nationalPopulation: null,
-    title: input.title ?? `Verdeling van ${input.total} over ${input.level === 'province' ? 'de provincies' : within ? `de gemeenten van ${within}` : 'de gemeenten'}`,
+    title: input.title ?? `Verdeling van ${input.total} over ${input.level === 'province' ? 'de provincies' : within ? `de gemeenten van ${within}` : 'de provincies en hun gemeenten (getrapt)'}`,
     inputs: { areas, existing, nationalPopulation: null },
     result,
   };
