@@ -1,11 +1,38 @@
-import { useEffect, useRef } from 'react';
-import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { RequireAccess } from './auth/RequireAccess.tsx';
+import { SSO_RETURN_KEY } from './auth/returnPath.ts';
+import { SessionProvider, useSession } from './auth/session.tsx';
+import { UserMenu } from './auth/UserMenu.tsx';
 import { I18nProvider, useT } from './i18n/index.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProvincePage } from './pages/ProvincePage.tsx';
 import { RegionsPage } from './pages/RegionsPage.tsx';
-import { LanguageSwitch, Link, MAIN_ID, PageLayout, Paragraph } from './ui/index.ts';
+import { Heading, LanguageSwitch, Link, LoadingStatus, MAIN_ID, PageLayout, Paragraph, type NavItem } from './ui/index.ts';
+
+const loadSignedInPages = () => import('./pages/signedIn.ts');
+const AdminPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.AdminPage })));
+const AuditPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.AuditPage })));
+const NewUserPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.NewUserPage })));
+const PopulationImportPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.PopulationImportPage })));
+const UserPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.UserPage })));
+const UsersPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.UsersPage })));
+const ProvinceFigurePage = lazy(() => loadSignedInPages().then((m) => ({ default: m.ProvinceFigurePage })));
+const TokensPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.TokensPage })));
+
+function PageLoading() {
+  const { t } = useT();
+  return (
+    <>
+      <Heading level={1} tabIndex={-1}>
+        {t.common.loading}
+      </Heading>
+      <LoadingStatus busy loadingText={t.common.loading} />
+    </>
+  );
+}
 
 /**
  * After a client-side navigation nothing tells a screen reader that the page changed, and focus would stay on the
@@ -25,26 +52,66 @@ function useFocusOnNavigation() {
   }, [pathname]);
 }
 
+/** After a login through the organisation's SSO the server lands on "/"; go on to the page the user came from. */
+function useReturnAfterSso() {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (!user) return;
+    let target: string | null = null;
+    try {
+      target = window.sessionStorage.getItem(SSO_RETURN_KEY);
+      window.sessionStorage.removeItem(SSO_RETURN_KEY);
+    } catch {
+      // Without storage the user simply stays on the start page.
+    }
+    if (target) navigate(target, { replace: true });
+  }, [user, navigate]);
+}
+
 function Shell() {
   const { t, lang, setLang } = useT();
+  const session = useSession();
   const { pathname } = useLocation();
+  const [notice, setNotice] = useState('');
+  // "U bent uitgelogd." belongs to the moment of logging out, not to the next user's visit.
+  const userId = session.user?.id ?? null;
+  const [noticeUser, setNoticeUser] = useState(userId);
+  if (noticeUser !== userId) {
+    setNoticeUser(userId);
+    if (userId !== null) setNotice('');
+  }
   useFocusOnNavigation();
+  useReturnAfterSso();
+  useEffect(() => {
+    if (userId !== null) void loadSignedInPages();
+  }, [userId]);
+
+  const nav: NavItem[] = [
+    { to: '/', label: t.app.home, current: pathname === '/' },
+    { to: '/regios', label: t.app.regions, current: pathname === '/regios' || pathname.startsWith('/regios/') },
+  ];
+  // The same policy table as the server decides what the menu offers.
+  if (session.may('users.read') || session.may('audit.search') || session.may('population.import')) {
+    nav.push({ to: '/beheer', label: t.account.admin, current: pathname === '/beheer' || pathname.startsWith('/beheer/') });
+  }
+
   return (
     <PageLayout
       skipLinkText={t.app.skipLink}
       brand={{ name: t.app.name, tagline: t.app.tagline, to: '/' }}
       navLabel={t.app.mainNav}
-      nav={[
-        { to: '/', label: t.app.home, current: pathname === '/' },
-        { to: '/regios', label: t.app.regions, current: pathname === '/regios' || pathname.startsWith('/regios/') },
-      ]}
+      nav={nav}
       headerEnd={
-        <LanguageSwitch
-          label={t.app.switchTo}
-          lang={t.app.switchToLang}
-          ariaLabel={t.app.switchToLabel}
-          onSwitch={() => setLang(lang === 'nl' ? 'en' : 'nl')}
-        />
+        <div className="rt-header__end">
+          <UserMenu onLoggedOut={setNotice} />
+          <LanguageSwitch
+            label={t.app.switchTo}
+            lang={t.app.switchToLang}
+            ariaLabel={t.app.switchToLabel}
+            onSwitch={() => setLang(lang === 'nl' ? 'en' : 'nl')}
+          />
+        </div>
       }
       footer={
         <>
@@ -55,12 +122,75 @@ function Shell() {
         </>
       }
     >
+      <p className="rt-status-line rt-notice" role="status" aria-live="polite">
+        {notice}
+      </p>
+      <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/" element={<HomePage />} />
+        <Route path="/inloggen" element={<LoginPage />} />
         <Route path="/regios" element={<RegionsPage />} />
         <Route path="/regios/:code" element={<ProvincePage />} />
+        <Route path="/regios/:code/gemeenten/:municipality/inwonertal" element={<ProvinceFigurePage />} />
+        <Route
+          path="/mijn-api-tokens"
+          element={
+            <RequireAccess policy="self">
+              <TokensPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/beheer"
+          element={
+            <RequireAccess policy="users.read">
+              <AdminPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/beheer/gebruikers"
+          element={
+            <RequireAccess policy="users.read">
+              <UsersPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/beheer/gebruikers/nieuw"
+          element={
+            <RequireAccess policy="users.manage">
+              <NewUserPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/beheer/gebruikers/:id"
+          element={
+            <RequireAccess policy="users.read">
+              <UserPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/beheer/audittrail"
+          element={
+            <RequireAccess policy="audit.search">
+              <AuditPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/beheer/inwonertallen"
+          element={
+            <RequireAccess policy="population.import">
+              <PopulationImportPage />
+            </RequireAccess>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
+      </Suspense>
     </PageLayout>
   );
 }
@@ -68,9 +198,11 @@ function Shell() {
 export function App() {
   return (
     <I18nProvider>
-      <BrowserRouter>
-        <Shell />
-      </BrowserRouter>
+      <SessionProvider>
+        <BrowserRouter>
+          <Shell />
+        </BrowserRouter>
+      </SessionProvider>
     </I18nProvider>
   );
 }

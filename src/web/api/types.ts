@@ -73,3 +73,114 @@ export interface Reorganisation {
 export interface ReorganisationList {
   items: Reorganisation[];
 }
+
+export type RoleName = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa';
+export type OrganisationKind = 'rijk' | 'provincie' | 'gemeente' | 'coa' | 'koepel' | 'overig';
+
+export interface RoleGrant {
+  role: RoleName;
+  /** '' for national roles, PVxx for a province, GMxxxx for a municipality. */
+  scope: string;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  organisation: { name: string; kind: string };
+  roles: RoleGrant[];
+  disabled: boolean;
+  demo: boolean;
+  createdAt: string;
+  version: number;
+}
+
+export interface Session {
+  user: User | null;
+  csrfToken: string | null;
+  via: 'anonymous' | 'cookie' | 'token';
+  oidcEnabled: boolean;
+}
+
+export interface UserList {
+  items: User[];
+}
+
+export interface CreatedUser {
+  user: User;
+  password: string;
+}
+
+export interface ApiToken {
+  id: number;
+  userId: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface TokenList {
+  items: ApiToken[];
+}
+
+export interface CreatedToken {
+  token: string;
+  item: ApiToken;
+}
+
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'publish'
+  | 'import'
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  | 'permission-change';
+
+export interface AuditItem {
+  id: number;
+  occurredAt: string;
+  actor: string;
+  actorUserId: number | null;
+  onBehalfOf: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export interface AuditPage {
+  items: AuditItem[];
+  nextBefore: number | null;
+}
+
+export interface PopulationImportResult {
+  importId: number;
+  format: string;
+  referenceDate: string;
+  status: PopulationStatus;
+  source: string;
+  rowCount: number;
+  replacedCount: number;
+  warnings: string[];
+}
+
+export interface ProvinceFigure {
+  municipalityCode: string;
+  municipalityName: string;
+  provinceCode: string;
+  referenceDate: string;
+  inhabitants: number;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
+  version: number;
+}

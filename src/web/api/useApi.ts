@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getJson } from './client.ts';
+import { asApiError, getJson, type ApiError } from './client.ts';
 
 export type ApiState<T> =
   | { status: 'loading'; data: null; error: null }
@@ -25,9 +25,7 @@ export function useApi<T>(path: string | null): ApiState<T> & { retry: () => voi
       (data) => setState({ key, value: { status: 'ok', data, error: null } }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        const apiError =
-          error instanceof ApiError ? error : new ApiError(0, 'CLIENT', 'Error', error instanceof Error ? error.message : null);
-        setState({ key, value: { status: 'error', data: null, error: apiError } });
+        setState({ key, value: { status: 'error', data: null, error: asApiError(error) } });
       },
     );
     return () => controller.abort();

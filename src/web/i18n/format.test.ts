@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber } from './format.ts';
+import { formatDate, formatDateTime, formatNumber } from './format.ts';
 
 describe('web formatting', () => {
   it('groups thousands the Dutch way in Dutch and the English way in English', () => {
@@ -16,5 +16,11 @@ describe('web formatting', () => {
 
   it('leaves text that is not a date alone', () => {
     expect(formatDate('onbekend', 'nl')).toBe('onbekend');
+  });
+
+  it('writes a moment in Dutch time, also in winter and summer', () => {
+    expect(formatDateTime('2022-07-08T12:03:00.000Z', 'nl')).toBe('8 juli 2022 14:03');
+    expect(formatDateTime('2022-01-08T12:03:00.000Z', 'nl')).toBe('8 januari 2022 13:03');
+    expect(formatDateTime('2022-07-08T12:03:00.000Z', 'en')).toBe('8 July 2022 14:03');
   });
 });

@@ -23,6 +23,30 @@ export function formatDate(iso: string, lang: Lang): string {
   return f.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
 }
 
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/**
+ * `formatDateTime('2022-07-08T12:03:00Z', 'nl')` → '8 juli 2022 14:03'. Always in Dutch time (Europe/Amsterdam):
+ * the audit trail is about what happened at the table, wherever the reader's computer is.
+ */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  let f = dateTimeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Amsterdam',
+    });
+    dateTimeFormats.set(lang, f);
+  }
+  return f.format(d).replace(' om ', ' ').replace(' at ', ' ').replace(', ', ' ');
+}
+
 export function isLang(x: unknown): x is Lang {
   return x === 'nl' || x === 'en';
 }

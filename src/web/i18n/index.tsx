@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en.ts';
-import { formatDate, formatNumber, isLang, type Lang } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, isLang, type Lang } from './format.ts';
 import { nl, type Messages } from './nl.ts';
 
 export type { Lang } from './format.ts';
@@ -15,6 +15,8 @@ export interface I18n {
   setLang: (lang: Lang) => void;
   number: (n: number) => string;
   date: (iso: string) => string;
+  /** A moment, e.g. of an audit entry: '8 juli 2022 14:03' (Dutch time). */
+  dateTime: (iso: string) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -53,6 +55,7 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
       setLang,
       number: (n) => formatNumber(n, lang),
       date: (iso) => formatDate(iso, lang),
+      dateTime: (iso) => formatDateTime(iso, lang),
     }),
     [lang, setLang],
   );

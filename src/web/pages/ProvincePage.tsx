@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { Coverage, Municipality, ProvinceDetail, ReorganisationList } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
+import { useSession } from '../auth/session.tsx';
 import { useT } from '../i18n/index.tsx';
 import { PopulationStatusBadge, PopulationValue, StatusNotes, UnofficialNotice } from '../regions/population.tsx';
 import { ProvinceLocator } from '../regions/ProvinceLocator.tsx';
@@ -23,6 +24,7 @@ import {
   TableRow,
   UnorderedList,
   UnorderedListItem,
+  VisuallyHidden,
   type Column,
 } from '../ui/index.ts';
 
@@ -40,6 +42,8 @@ export function ProvincePage() {
   const reorganisations = useApi<ReorganisationList>(year === null ? null : `/api/v1/reorganisations?year=${year}`);
   const defaultYear = coverage.data?.defaultYear ?? 0;
   const backTo = withYear('/regios', year ?? defaultYear, defaultYear);
+  // Huisvestingswet art. 30: the province sets the figure for its own municipalities; only its users see the action.
+  const canSetFigure = useSession().may('population.set-by-province', { provinceCode: code });
 
   const columns = useMemo<Column<Municipality>[]>(
     () => [
@@ -70,8 +74,22 @@ export function ProvincePage() {
         cell: (m) => (m.population.basis ? t.basis[m.population.basis] : '–'),
         sortValue: (m) => m.population.basis,
       },
+      ...(canSetFigure
+        ? [
+            {
+              key: 'action',
+              header: t.provinceFigure.colAction,
+              cell: (m: Municipality) => (
+                <RouterLink to={withYear(`/regios/${code}/gemeenten/${m.code}/inwonertal`, year ?? defaultYear, defaultYear)}>
+                  {t.provinceFigure.action}
+                  <VisuallyHidden>{` (${m.name})`}</VisuallyHidden>
+                </RouterLink>
+              ),
+            },
+          ]
+        : []),
     ],
-    [t, date],
+    [t, date, canSetFigure, code, year, defaultYear],
   );
 
   // 400: the server rejects a malformed code (not PVnn) before looking it up; for a visitor both mean "no such province".

@@ -8,7 +8,18 @@ import './theme.css';
 
 export { Alert, type AlertProps } from './Alert.tsx';
 export { Button, type ButtonProps } from './Button.tsx';
-export { SelectField, type SelectFieldProps } from './form.tsx';
+export {
+  CheckboxField,
+  ErrorSummary,
+  FieldGroup,
+  FileField,
+  SelectField,
+  TextareaField,
+  TextField,
+  type FormError,
+  type SelectFieldProps,
+  type TextFieldProps,
+} from './form.tsx';
 export { LanguageSwitch, MAIN_ID, PageLayout, PageTitle, type NavItem } from './layout.tsx';
 export { Link, RouterLink, type LinkProps, type RouterLinkProps } from './links.tsx';
 export { LoadingStatus } from './LoadingStatus.tsx';
