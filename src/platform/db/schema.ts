@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 export type PopulationStatus = 'officieel' | 'voorlopig' | 'onofficieel';
 export type ReorganisationKind = 'samenvoeging' | 'toevoeging' | 'opsplitsing';
 export type OrganisationKind = 'rijk' | 'provincie' | 'gemeente' | 'coa' | 'koepel' | 'overig';
+export type SupervisionStep = 'geen' | 'signaleren' | 'bestuurlijk overleg' | 'schriftelijke aanmaning' | 'indeplaatsstelling';
 export type Role = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa';
 export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'import' | 'login' | 'login-failed' | 'logout' | 'permission-change';
 
@@ -112,6 +113,42 @@ export interface DB {
     published_by: string | null;
     published_at: Date | null;
     version: Generated<number>;
+  };
+  realisation_upload: {
+    id: Generated<number>;
+    content_sha256: string;
+    file_name: string | null;
+    format: 'csv' | 'xlsx';
+    period: string;
+    line_count: number;
+    new_count: number;
+    uploaded_by: string;
+    uploaded_at: Generated<Date>;
+  };
+  realisation: {
+    id: Generated<number>;
+    municipality_code: string;
+    housed_on: string;
+    persons: number;
+    household_size: number | null;
+    coa_number: string | null;
+    source: 'coa' | 'gemeente';
+    upload_id: number | null;
+    line_key: string;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
+  quota_swap: { id: Generated<number>; period: string; from_code: string; to_code: string; amount: number; reason: string; recorded_by: string; recorded_at: Generated<Date> };
+  ledger_excuse: { id: Generated<number>; municipality_code: string; valid_from: string; valid_to: string; reason: string; recorded_by: string; recorded_at: Generated<Date> };
+  supervision_step: {
+    id: Generated<number>;
+    municipality_code: string;
+    step: SupervisionStep;
+    decided_on: string;
+    reason: string;
+    documents: Generated<unknown>;
+    decided_by: string;
+    recorded_at: Generated<Date>;
   };
   oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {

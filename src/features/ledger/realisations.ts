@@ -1,0 +1,128 @@
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/database.ts';
+import { badRequest, unprocessable } from '../../platform/http/errors.ts';
+import { actorLabel } from '../../domain/access/policies.ts';
+import { checkRealisationRows, parseRealisationCsv, type ParsedRealisations, type RealisationLine } from '../../domain/realisation/realisation-file.ts';
+import { parseHalfYear } from '../../domain/distribution/housing-quota.ts';
+import { DistributionError } from '../../domain/distribution/errors.ts';
+import { recordAudit, type Actor } from '../audit/audit.ts';
+import { listMunicipalities } from '../regions/repository.ts';
+import { lineErrorsToParams } from '../regions/service.ts';
+
+/**
+ * Realisation uploads: every line is checked first; then all lines are written in one transaction, or
+ * none. The same file twice changes nothing (content hash), and a line already imported from an
+ * earlier file is not imported again (line identity).
+ */
+export interface UploadInput {
+  content: Buffer;
+  fileName?: string | undefined;
+  format: 'csv' | 'xlsx';
+  period: string;
+  source: 'coa' | 'gemeente';
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface UploadResult {
+  uploadId: number | null;
+  alreadyUploaded: boolean;
+  lineCount: number;
+  newCount: number;
+  skippedCount: number;
+  period: string;
+}
+
+export function periodRange(period: string) {
+  try {
+    const h = parseHalfYear(period);
+    return { from: h.firstDay, to: h.lastDay };
+  } catch (e) {
+    if (e instanceof DistributionError) throw badRequest('periode-ongeldig', e.message, [{ name: 'period', code: 'periode-ongeldig', reason: e.message }]);
+    throw e;
+  }
+}
+
+async function readXlsxRows(content: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw unprocessable('bestand-onleesbaar', 'Het Excel-bestand kan niet worden gelezen (is het een .xlsx-bestand?). Er is niets gewijzigd.');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const rows: { line: number; fields: string[] }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
+    const values = (row.values as unknown[]).slice(1);
+    rows.push({
+      line,
+      fields: values.map((v) => {
+        if (v instanceof Date) return v.toISOString().slice(0, 10);
+        if (v && typeof v === 'object' && 'result' in v) return String((v as { result: unknown }).result ?? '');
+        if (v && typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text ?? '');
+        return v === null || v === undefined ? '' : String(v);
+      }),
+    });
+  });
+  return rows;
+}
+
+export async function parseUpload(db: Db, input: UploadInput): Promise<ParsedRealisations> {
+  const { from, to } = periodRange(input.period);
+  const municipalities = await listMunicipalities(db);
+  if (input.format === 'xlsx') {
+    return checkRealisationRows({ rows: await readXlsxRows(input.content), source: input.source, from, to, municipalities });
+  }
+  return parseRealisationCsv(input.content.toString('utf8'), { source: input.source, from, to, municipalities });
+}
+
+const BATCH = 10_000;
+
+/** Inserts lines in large batches through unnest (one statement per batch); known lines are skipped. */
+export async function insertLines(db: Db, lines: RealisationLine[], meta: { source: 'coa' | 'gemeente'; uploadId: number | null; by: string }, onProgress?: (done: number, total: number) => void) {
+  let inserted = 0;
+  for (let i = 0; i < lines.length; i += BATCH) {
+    const part = lines.slice(i, i + BATCH);
+    const result = await sql`
+      insert into realisation (municipality_code, housed_on, persons, household_size, coa_number, source, upload_id, line_key, recorded_by)
+      select code, day, persons, household, coa, ${meta.source}, ${meta.uploadId}::integer, line_key, ${meta.by}
+      from unnest(${part.map((l) => l.municipalityCode)}::text[], ${part.map((l) => l.housedOn)}::date[], ${part.map((l) => l.persons)}::integer[],
+                  ${part.map((l) => l.householdSize)}::integer[], ${part.map((l) => l.coaNumber)}::text[], ${part.map((l) => l.key)}::text[])
+        as t(code, day, persons, household, coa, line_key)
+      on conflict (line_key) do nothing`.execute(db);
+    inserted += Number(result.numAffectedRows ?? 0);
+    onProgress?.(Math.min(i + BATCH, lines.length), lines.length);
+  }
+  return inserted;
+}
+
+export async function uploadRealisations(db: Db, actor: Actor, input: UploadInput): Promise<UploadResult> {
+  const sha = crypto.createHash('sha256').update(input.content).digest('hex');
+  const known = await db.selectFrom('realisation_upload').select(['id', 'line_count']).where('content_sha256', '=', sha).executeTakeFirst();
+  if (known) {
+    return { uploadId: known.id, alreadyUploaded: true, lineCount: known.line_count, newCount: 0, skippedCount: known.line_count, period: input.period };
+  }
+  const parsed = await parseUpload(db, input);
+  if (parsed.errors.length > 0) {
+    throw unprocessable('bestand-afgekeurd', `Het bestand is niet ingelezen: ${parsed.errors.length} fout(en). Er is niets gewijzigd.`, lineErrorsToParams(parsed.errors));
+  }
+  return inTransaction(db, async (trx) => {
+    const { id } = await trx
+      .insertInto('realisation_upload')
+      .values({ content_sha256: sha, file_name: input.fileName ?? null, format: input.format, period: input.period, line_count: parsed.lines.length, new_count: 0, uploaded_by: actorLabel(actor.principal) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const newCount = await insertLines(trx, parsed.lines, { source: input.source, uploadId: id, by: actorLabel(actor.principal) }, input.onProgress);
+    await trx.updateTable('realisation_upload').set({ new_count: newCount }).where('id', '=', id).execute();
+    await recordAudit(trx, actor, {
+      action: 'import',
+      resourceType: 'realisaties',
+      resourceId: String(id),
+      after: { fileName: input.fileName ?? null, period: input.period, source: input.source, lineCount: parsed.lines.length, newCount, sha256: sha },
+    });
+    return { uploadId: id, alreadyUploaded: false, lineCount: parsed.lines.length, newCount, skippedCount: parsed.lines.length - newCount, period: input.period };
+  });
+}
