@@ -73,8 +73,8 @@ describe('OpenID Connect login', () => {
   });
 
   /** What the browser does between our redirect and the provider's redirect back. */
-  async function roundTrip() {
-    const start = await t.app.inject({ url: '/api/v1/session/oidc' });
+  async function roundTrip(query = '') {
+    const start = await t.app.inject({ url: `/api/v1/session/oidc${query}` });
     expect(start.statusCode).toBe(302);
     const stateCookie = start.cookies.find((c) => c.name === 'regietafel_oidc')!;
     expect(stateCookie.httpOnly).toBe(true);
@@ -95,6 +95,14 @@ describe('OpenID Connect login', () => {
     expect(me.json().user.email).toBe(DEMO.secretariaat);
     const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'login').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.after).toEqual({ method: 'openid-connect' });
+  });
+
+  it('returns to the page the login started from, but never to another site', async () => {
+    for (const [terug, expected] of [['/beheer/audittrail?soort=gebruiker', '/beheer/audittrail?soort=gebruiker'], ['//kwaad.example/x', '/'], ['https://kwaad.example', '/']]) {
+      const { stateCookie, path } = await roundTrip(`?terug=${encodeURIComponent(terug!)}`);
+      const done = await t.app.inject({ url: path, headers: { cookie: `regietafel_oidc=${stateCookie.value}` } });
+      expect(done.headers.location).toBe(expected);
+    }
   });
 
   it('refuses a callback without the state cookie of the browser that started it', async () => {

@@ -58,6 +58,7 @@ describe('authentication', () => {
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.json().code).toBe('te-veel-pogingen');
+    expect(blocked.json().retryAfterSeconds).toBe(Number(blocked.headers['retry-after']));
   });
 
   it('requires the CSRF token on changes made with the cookie', async () => {

@@ -35,13 +35,13 @@ export class OidcLogin {
   }
 
   /** Where to send the browser, and the state to remember in a cookie. */
-  async start(db: Db): Promise<{ url: string; state: string }> {
+  async start(db: Db, returnTo = '/'): Promise<{ url: string; state: string }> {
     const config = await this.discover();
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
     await db.deleteFrom('oidc_login').where('created_at', '<', new Date(Date.now() - PENDING_MS)).execute();
-    await db.insertInto('oidc_login').values({ state_hash: sha256(state), nonce, code_verifier: codeVerifier }).execute();
+    await db.insertInto('oidc_login').values({ state_hash: sha256(state), nonce, code_verifier: codeVerifier, return_to: safeReturnPath(returnTo) }).execute();
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.config.redirectUri,
       scope: 'openid email profile',
@@ -59,7 +59,7 @@ export class OidcLogin {
     query: string,
     cookieState: string | undefined,
     meta: { ip: string; userAgent: string | null; requestId?: string },
-  ): Promise<NewSession> {
+  ): Promise<NewSession & { returnTo: string }> {
     const callback = new URL(this.config.redirectUri);
     callback.search = query;
     const state = callback.searchParams.get('state') ?? '';
@@ -91,8 +91,14 @@ export class OidcLogin {
       throw new AppError(403, 'oidc-onbekend', 'Geen account', 'U heeft (nog) geen actief account in Regietafel. Vraag het secretariaat u toe te voegen.');
     }
     if (user.oidc_subject === null) await db.updateTable('app_user').set({ oidc_subject: subject }).where('id', '=', user.id).execute();
-    return startSession(db, user.id, { account: user.email, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId, method: 'openid-connect' });
+    const session = await startSession(db, user.id, { account: user.email, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId, method: 'openid-connect' });
+    return { ...session, returnTo: pending.return_to };
   }
 }
 
 export const OIDC_STATE_COOKIE = 'regietafel_oidc';
+
+/** Only a path on this site: never send someone to another host after logging in (open redirect). */
+export function safeReturnPath(path: string | undefined): string {
+  return typeof path === 'string' && /^\/(?![/\\])[^\s]*$/.test(path) ? path : '/';
+}

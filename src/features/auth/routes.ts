@@ -79,11 +79,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (
     schema: {
       tags: ['Inloggen'],
       summary: 'Inloggen via OpenID Connect (overheids-SSO): stuurt door naar de inlogdienst; 404 als dat niet is ingesteld',
+      querystring: Type.Object({ terug: Type.Optional(Type.String({ maxLength: 500, description: 'Pad op deze site om na het inloggen naartoe te gaan' })) }, { additionalProperties: false }),
       response: { 302: Type.Null(), 404: ProblemRef, 502: ProblemRef },
     },
   }, async (req, reply) => {
     if (!opts.oidc) throw new AppError(404, 'oidc-uit', 'Niet ingesteld', 'Inloggen via OpenID Connect is op deze server niet ingesteld.');
-    const { url, state } = await opts.oidc.start(db);
+    const { url, state } = await opts.oidc.start(db, req.query.terug);
     reply.setCookie(OIDC_STATE_COOKIE, state, { ...opts.cookieOptions(req, new Date(Date.now() + 10 * 60 * 1000)), path: '/api/v1/session/oidc' });
     return reply.redirect(url, 302);
   });
@@ -103,7 +104,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       const s = await opts.oidc.finish(db, query, req.cookies[OIDC_STATE_COOKIE], { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
       reply.setCookie(SESSION_COOKIE, s.cookieValue, opts.cookieOptions(req, s.expiresAt));
-      return reply.redirect('/', 302);
+      return reply.redirect(s.returnTo, 302);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       req.log.warn({ code: e.code, detail: e.detail }, 'OpenID Connect login refused');

@@ -213,7 +213,7 @@ export class TooManyAttempts extends AppError {
     detail: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(429, 'te-veel-pogingen', 'Te veel pogingen', detail);
+    super(429, 'te-veel-pogingen', 'Te veel pogingen', detail, [], { retryAfterSeconds });
   }
 }
 

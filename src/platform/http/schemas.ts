@@ -20,6 +20,7 @@ export const Problem = Type.Object(
       ),
     ),
     currentVersion: Type.Optional(Type.Integer({ description: 'Bij 412: de versie die nu geldt' })),
+    retryAfterSeconds: Type.Optional(Type.Integer({ description: 'Bij 429: na hoeveel seconden opnieuw proberen' })),
   },
   { $id: 'Problem' },
 );
