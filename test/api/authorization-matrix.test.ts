@@ -110,6 +110,11 @@ describe('authorization matrix', () => {
       headers: () => ({ 'if-match': '"1"' }),
     },
     'POST /api/v1/distributions/:id/correction': { allowed: ['secretariaat'], url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/correction`) },
+    'POST /api/v1/realisations/uploads': {
+      allowed: ['coa'],
+      url: '/api/v1/realisations/uploads',
+      body: () => ({ period: '2022-II', format: 'csv', content: `gemeentecode,datum,personen\nGM0363,2022-07-0${1 + Math.floor(Math.random() * 9)},${1 + Math.floor(Math.random() * 1000)}\n` }),
+    },
     'GET /api/v1/distributions/:id/export': { allowed: ALL, url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/export?format=csv`) },
   };
 

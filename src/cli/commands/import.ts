@@ -6,6 +6,7 @@ import { POPULATION_STATUSES, type PopulationStatus } from '../../domain/regions
 import { formatDate, formatInteger } from '../../lib/dutch.ts';
 import { cliActor, withDatabase } from '../context.ts';
 import { progress, UsageError } from '../output.ts';
+import { importRealisationsCommand } from './ledger.ts';
 
 export function importCommand() {
   const cmd = new Command('import').description('lees gegevens in uit een bestand');
@@ -42,5 +43,6 @@ export function importCommand() {
         }
       });
     });
+  cmd.addCommand(importRealisationsCommand());
   return cmd;
 }

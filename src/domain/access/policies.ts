@@ -63,6 +63,10 @@ export const POLICIES = {
   /** The secretariat decides for the national table; a province for its own municipal split. */
   'distribution.manage': (p, r) =>
     r.tableScope === '' ? has(p, 'secretariaat') : r.tableScope !== undefined && /^PV\d{2}$/.test(r.tableScope) && has(p, 'provincie', r.tableScope),
+  /** COA registers every housing of a permit holder and uploads the monthly list. */
+  'realisation.upload': (p) => has(p, 'coa'),
+  /** A municipality records its own count, for its own municipality only. */
+  'realisation.record': (p, r) => r.municipalityCode !== undefined && has(p, 'gemeente', r.municipalityCode),
 } satisfies Record<string, Rule>;
 
 export type Policy = keyof typeof POLICIES;

@@ -16,6 +16,7 @@ import { healthRoutes } from '../../features/health/routes.ts';
 import { authRoutes } from '../../features/auth/routes.ts';
 import { auditRoutes, auditSchemas } from '../../features/audit/routes.ts';
 import { distributionRoutes } from '../../features/distribution/routes.ts';
+import { ledgerRoutes } from '../../features/ledger/routes.ts';
 import { User, Token } from '../../features/auth/schemas.ts';
 import { registerAuth } from './auth.ts';
 import { OidcLogin } from '../../features/auth/oidc.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { cookieOptions: auth.cookieOptions, oidc: options.oidc ? new OidcLogin(options.oidc) : undefined });
       await api.register(auditRoutes);
       await api.register(distributionRoutes);
+      await api.register(ledgerRoutes);
       api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
