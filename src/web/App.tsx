@@ -5,6 +5,7 @@ import { SSO_RETURN_KEY } from './auth/returnPath.ts';
 import { SessionProvider, useSession } from './auth/session.tsx';
 import { UserMenu } from './auth/UserMenu.tsx';
 import { I18nProvider, useT } from './i18n/index.tsx';
+import { DISTRIBUTION_NAV_LABEL } from './distribution/nav.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -21,6 +22,11 @@ const UserPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.UserPa
 const UsersPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.UsersPage })));
 const ProvinceFigurePage = lazy(() => loadSignedInPages().then((m) => ({ default: m.ProvinceFigurePage })));
 const TokensPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.TokensPage })));
+const loadDistributionPages = () => import('./distribution/index.ts');
+const DecisionListPage = lazy(() => loadDistributionPages().then((m) => ({ default: m.DecisionListPage })));
+const NewDecisionPage = lazy(() => loadDistributionPages().then((m) => ({ default: m.NewDecisionPage })));
+const ComparePage = lazy(() => loadDistributionPages().then((m) => ({ default: m.ComparePage })));
+const DecisionPage = lazy(() => loadDistributionPages().then((m) => ({ default: m.DecisionPage })));
 
 function PageLoading() {
   const { t } = useT();
@@ -90,6 +96,7 @@ function Shell() {
   const nav: NavItem[] = [
     { to: '/', label: t.app.home, current: pathname === '/' },
     { to: '/regios', label: t.app.regions, current: pathname === '/regios' || pathname.startsWith('/regios/') },
+    { to: '/verdeling', label: DISTRIBUTION_NAV_LABEL[lang], current: pathname === '/verdeling' || pathname.startsWith('/verdeling/') },
   ];
   // The same policy table as the server decides what the menu offers.
   if (session.may('users.read') || session.may('audit.search') || session.may('population.import')) {
@@ -188,6 +195,17 @@ function Shell() {
             </RequireAccess>
           }
         />
+        <Route path="/verdeling" element={<DecisionListPage />} />
+        <Route
+          path="/verdeling/nieuw"
+          element={
+            <RequireAccess>
+              <NewDecisionPage />
+            </RequireAccess>
+          }
+        />
+        <Route path="/verdeling/vergelijk" element={<ComparePage />} />
+        <Route path="/verdeling/:id" element={<DecisionPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
       </Suspense>
