@@ -356,7 +356,7 @@ describe.runIf(haveChromium)('distribution decisions in Chromium', () => {
     await checkPage(page, 'new-province');
     await page.getByRole('button', { name: 'Opslaan als concept' }).click();
     await page.waitForURL(/\/verdeling\/\d+$/);
-    await expect.poll(() => h1(page)).toBe('Verdeling van 8430 over de gemeenten van PV27');
+    await expect.poll(() => h1(page)).toBe('Verdeling van 8.430 over de gemeenten van Noord-Holland');
     const table = areaTable(page);
     const stored = (await (await page.request.get(url(`/api/v1/distributions/${idFromUrl(page)}`))).json()) as { areas: { parentCode: string }[] };
     expect(stored.areas.length).toBeGreaterThan(40);

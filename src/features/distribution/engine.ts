@@ -5,6 +5,7 @@ import { cascade } from '../../domain/distribution/cascade.ts';
 import { Rational } from '../../domain/distribution/rational.ts';
 import type { ApportionmentMethod } from '../../domain/distribution/apportion.ts';
 import type { PopulationStatus } from '../../domain/regions/population.ts';
+import { formatDate, formatInteger } from '../../lib/dutch.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
 import type { DecisionInput, DecisionViewT, KeySpec } from './schemas.ts';
 
@@ -168,8 +169,8 @@ export function runTaakstelling(args: { period: string; national: number; nation
       }),
       assignedTotal: r.total,
       methodNote:
-        `⌈${args.national} · iG / ${args.nationalPopulation}⌉ per gemeente (Huisvestingswet art. 29), iG en iN op ${r.referenceDate}; ` +
-        `som ${r.total} (${r.roundingExcess} meer door naar boven afronden)${r.warnings.length > 0 ? `. ${r.warnings.join(' ')}` : ''}`,
+        `⌈${formatInteger(args.national)} · iG / ${formatInteger(args.nationalPopulation)}⌉ per gemeente (Huisvestingswet art. 29), iG en iN op ${formatDate(r.referenceDate)}; ` +
+        `som ${formatInteger(r.total)} (${formatInteger(r.roundingExcess)} meer door naar boven afronden)${r.warnings.length > 0 ? `. ${r.warnings.join(' ')}` : ''}`,
     };
   } catch (e) {
     return asProblem(e);

@@ -130,6 +130,7 @@ export const DecisionSummary = Type.Object({
   populationStatus: Status,
   status: Type.String(),
   publishedAt: Type.Union([Type.String(), Type.Null()]),
+  supersededById: Type.Union([Type.Integer(), Type.Null()]),
   version: Type.Integer(),
 });
 

@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound, staleVersion } from '../../platform/http/errors.ts';
 import { weakestStatus, type PopulationStatus } from '../../domain/regions/population.ts';
-import { formatDate } from '../../lib/dutch.ts';
+import { formatDate, formatInteger } from '../../lib/dutch.ts';
 import { actorLabel } from '../../domain/access/policies.ts';
 import { recordAudit, type Actor } from '../audit/audit.ts';
 import { populationAt, latestBoundaryDate } from '../regions/service.ts';
@@ -100,7 +100,11 @@ async function computeDistribution(db: Db, input: DecisionInput): Promise<Comput
     boundaryDate,
     populationStatus: statuses.length > 0 ? weakestStatus(statuses) : 'officieel',
     nationalPopulation: null,
-    title: input.title ?? `Verdeling van ${input.total} over ${input.level === 'province' ? 'de provincies' : within ? `de gemeenten van ${within}` : 'de provincies en hun gemeenten (getrapt)'}`,
+    title:
+      input.title ??
+      `Verdeling van ${formatInteger(input.total!)} over ${
+        input.level === 'province' ? 'de provincies' : within ? `de gemeenten van ${pop.provinces.find((p) => p.code === within)?.name ?? within}` : 'de provincies en hun gemeenten (getrapt)'
+      }`,
     inputs: { areas, existing, nationalPopulation: null },
     result,
   };
@@ -253,6 +257,7 @@ export async function list(db: Db, filter: { kind?: string | undefined; status?:
         populationStatus: r.population_status,
         status: r.status,
         publishedAt: r.published_at?.toISOString() ?? null,
+        supersededById: r.superseded_by_id,
         version: r.version,
       })),
   };
@@ -398,6 +403,7 @@ export async function compare(db: Db, a: number, b: number) {
     populationStatus: v.populationStatus,
     status: v.status,
     publishedAt: v.publishedAt,
+    supersededById: v.supersededById,
     version: v.version,
   });
   return {
