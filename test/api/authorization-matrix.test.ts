@@ -115,6 +115,16 @@ describe('authorization matrix', () => {
       url: '/api/v1/realisations/uploads',
       body: () => ({ period: '2022-II', format: 'csv', content: `gemeentecode,datum,personen\nGM0363,2022-07-0${1 + Math.floor(Math.random() * 9)},${1 + Math.floor(Math.random() * 1000)}\n` }),
     },
+    'GET /api/v1/ledger': { allowed: SIGNED_IN, url: '/api/v1/ledger?period=2022-I' },
+    'GET /api/v1/ledger/public-map': { allowed: ALL, url: '/api/v1/ledger/public-map?period=2022-I' },
+    'GET /api/v1/ledger/:code': { allowed: SIGNED_IN, url: '/api/v1/ledger/GM0363' },
+    'POST /api/v1/ledger/:code/steps': { allowed: ['provincie'], url: '/api/v1/ledger/GM0363/steps', body: () => ({ step: 'geen', date: '2030-01-01', reason: 'matrix' }) },
+    'POST /api/v1/ledger/:code/excuses': { allowed: ['provincie'], url: '/api/v1/ledger/GM0363/excuses', body: () => ({ from: '2022-07-01', to: '2022-07-31', reason: 'matrix' }) },
+    'POST /api/v1/ledger/:code/realisations': {
+      allowed: ['gemeente'], // Amsterdam's own count, by Amsterdam
+      url: '/api/v1/ledger/GM0363/realisations',
+      body: () => ({ date: `2022-08-1${Math.floor(Math.random() * 9)}`, persons: 1 + Math.floor(Math.random() * 99) }),
+    },
     'GET /api/v1/distributions/:id/export': { allowed: ALL, url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/export?format=csv`) },
   };
 

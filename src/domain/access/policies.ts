@@ -63,6 +63,10 @@ export const POLICIES = {
   /** The secretariat decides for the national table; a province for its own municipal split. */
   'distribution.manage': (p, r) =>
     r.tableScope === '' ? has(p, 'secretariaat') : r.tableScope !== undefined && /^PV\d{2}$/.test(r.tableScope) && has(p, 'provincie', r.tableScope),
+  /** The ledgers (taakstelling, realisation, backlog, steps): everyone signed in; the public map is public.read. */
+  'ledger.read': signedIn,
+  /** Interbestuurlijk toezicht: the province supervises its own municipalities. */
+  'ledger.supervise': (p, r) => r.provinceCode !== undefined && has(p, 'provincie', r.provinceCode),
   /** COA registers every housing of a permit holder and uploads the monthly list. */
   'realisation.upload': (p) => has(p, 'coa'),
   /** A municipality records its own count, for its own municipality only. */

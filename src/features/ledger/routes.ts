@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { ProblemRef } from '../../platform/http/schemas.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { uploadRealisations } from './realisations.ts';
+import * as ledger from './service.ts';
+import { provinceOfMunicipality } from '../regions/service.ts';
 
 const tags = ['Taakstelling en realisatie'];
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 413: ProblemRef, 422: ProblemRef };
@@ -42,3 +44,116 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(r.alreadyUploaded ? 200 : 201).send(r);
   });
 };
+
+const Period = Type.String({ pattern: '^[0-9]{4}-(I|II)$', examples: ['2022-II'] });
+const Code = Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) });
+const Step = Type.Union([
+  Type.Literal('geen'),
+  Type.Literal('signaleren'),
+  Type.Literal('bestuurlijk overleg'),
+  Type.Literal('schriftelijke aanmaning'),
+  Type.Literal('indeplaatsstelling'),
+]);
+
+export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+  // Runs before validation: the code is still raw.
+  const provinceOf = async (req: { params: unknown }) => {
+    const code = String((req.params as { code?: string }).code ?? '').toUpperCase();
+    return /^GM\d{4}$/.test(code) ? { provinceCode: await provinceOfMunicipality(db, code) } : {};
+  };
+
+  app.get('/ledger', {
+    config: { policy: 'ledger.read' },
+    schema: {
+      tags,
+      summary: 'Grootboeken van een halfjaar: per gemeente taakstelling, achterstand, gecorrigeerde taakstelling, realisatie, tempo en toezichtstap (nieuw achter eerst)',
+      querystring: Type.Object({ period: Period, province: Type.Optional(Type.String({ pattern: '^PV[0-9]{2}$' })), asOf: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }),
+      response: { 200: Type.Unknown(), ...errors, 404: ProblemRef },
+    },
+  }, async (req) => ledger.overview(db, req.query));
+
+  app.get('/ledger/public-map', {
+    config: { policy: 'public.read' },
+    schema: {
+      tags,
+      summary: 'Openbare halfjaarkaart: per gemeente het percentage van de gecorrigeerde taakstelling dat is gerealiseerd, in drie klassen',
+      querystring: Type.Object({ period: Period }, { additionalProperties: false }),
+      response: { 200: Type.Unknown(), 400: ProblemRef, 404: ProblemRef },
+    },
+  }, async (req) => ledger.publicMap(db, req.query.period));
+
+  app.get('/ledger/:code', {
+    config: { policy: 'ledger.read' },
+    schema: {
+      tags,
+      summary: 'Het grootboek van één gemeente: halfjaren, maanden met tempo, toezichtladder met suggestie, COA-telling naast eigen telling',
+      params: Code,
+      response: { 200: Type.Unknown(), ...errors, 404: ProblemRef },
+    },
+  }, async (req) => ledger.municipalityLedger(db, req.params.code));
+
+  app.post('/ledger/:code/steps', {
+    config: { policy: 'ledger.supervise', scope: provinceOf },
+    schema: {
+      tags,
+      summary: 'Toezichtstap vastleggen (provincie): één trede omhoog of terug, met datum en reden',
+      params: Code,
+      body: Type.Object(
+        {
+          step: Step,
+          date: Type.String({ format: 'date' }),
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+          documents: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 20 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: Type.Unknown(), ...errors },
+    },
+  }, async (req, reply) => reply.code(201).send(await ledger.decideStep(db, req.actor(), req.params.code, req.body)));
+
+  app.post('/ledger/:code/excuses', {
+    config: { policy: 'ledger.supervise', scope: provinceOf },
+    schema: {
+      tags,
+      summary: 'Vrijstelling voor een periode vastleggen (bevriest de toezichtstap), met reden',
+      params: Code,
+      body: Type.Object(
+        { from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+        { additionalProperties: false },
+      ),
+      response: { 201: Type.Unknown(), ...errors },
+    },
+  }, async (req, reply) => reply.code(201).send(await ledger.recordExcuse(db, req.actor(), req.params.code, req.body)));
+
+  app.post('/ledger/:code/realisations', {
+    config: {
+      policy: 'realisation.record',
+      scope: (req) => ({ municipalityCode: String((req.params as { code?: string }).code ?? '').toUpperCase() }),
+    },
+    schema: {
+      tags,
+      summary: 'Eigen telling van de gemeente: gehuisveste personen vastleggen (naast de COA-telling, niet eroverheen)',
+      params: Code,
+      body: Type.Object(
+        {
+          date: Type.String({ format: 'date' }),
+          persons: Type.Integer({ minimum: 1, maximum: 100 }),
+          householdSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          coaNumber: Type.Optional(Type.String({ maxLength: 50 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: UploadResult, 200: UploadResult, ...errors },
+    },
+  }, async (req, reply) => {
+    const { date, persons, householdSize, coaNumber } = req.body;
+    const csv = `gemeentecode,datum,personen,huishoudgrootte,coa_nummer\n${req.params.code},${date},${persons},${householdSize ?? ''},${(coaNumber ?? '').replace(/[",\n]/g, ' ')}\n`;
+    const r = await uploadRealisations(db, req.actor(), { content: Buffer.from(csv), format: 'csv', period: periodOfDate(date), source: 'gemeente', fileName: 'handmatig' });
+    return reply.code(r.alreadyUploaded ? 200 : 201).send(r);
+  });
+};
+
+function periodOfDate(date: string): string {
+  return `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? 'I' : 'II'}`;
+}

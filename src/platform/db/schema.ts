@@ -150,6 +150,7 @@ export interface DB {
     decided_by: string;
     recorded_at: Generated<Date>;
   };
+  ledger_opening_balance: { municipality_code: string; period: string; amount: number; reason: string; recorded_by: string; recorded_at: Generated<Date> };
   oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {
     id: Generated<number>;

@@ -16,7 +16,7 @@ import { healthRoutes } from '../../features/health/routes.ts';
 import { authRoutes } from '../../features/auth/routes.ts';
 import { auditRoutes, auditSchemas } from '../../features/audit/routes.ts';
 import { distributionRoutes } from '../../features/distribution/routes.ts';
-import { ledgerRoutes } from '../../features/ledger/routes.ts';
+import { ledgerReadRoutes, ledgerRoutes } from '../../features/ledger/routes.ts';
 import { User, Token } from '../../features/auth/schemas.ts';
 import { registerAuth } from './auth.ts';
 import { OidcLogin } from '../../features/auth/oidc.ts';
@@ -124,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(distributionRoutes);
       await api.register(ledgerRoutes);
+      await api.register(ledgerReadRoutes);
       api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/helpers/server.ts';
+import { DEMO, login } from '../../../test/helpers/auth.ts';
+
+describe('ledger API on the demo data', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  const as: Record<string, Record<string, string>> = {};
+  beforeAll(async () => {
+    t = await testApp({ demo: true });
+    for (const role of ['secretariaat', 'provincie', 'gemeente', 'coa'] as const) {
+      const s = await login(t.app, DEMO[role]);
+      as[role] = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    }
+  });
+  afterAll(async () => t?.close());
+  const get = (url: string, who = 'secretariaat') => t.app.inject({ url, headers: as[who] });
+
+  it('matches the seed: the bare task of 2022-I met and half of the backlog caught up', async () => {
+    const r = await get('/api/v1/ledger?period=2022-I');
+    expect(r.statusCode).toBe(200);
+    const { totals, items } = r.json();
+    expect(totals.bareTaskMet).toBe(true);
+    expect(totals.backlogCaughtUp).toBe(0.5);
+    expect(totals.realised).toBe(totals.taakstelling + totals.carriedIn / 2);
+    expect(items.length).toBe(345);
+  });
+
+  it('carries every balance into the next half-year, Weesp’s into Amsterdam', async () => {
+    const ams = (await get('/api/v1/ledger/GM0363')).json();
+    const [first, second] = ams.ledger.periods;
+    expect(first.period).toBe('2022-I');
+    const weesp = (await get('/api/v1/ledger/GM0457')).json();
+    expect(weesp.ledger.closed.successors[0].code).toBe('GM0363');
+    const fromWeesp = second.transfersIn.find((x: { fromCode: string }) => x.fromCode === 'GM0457');
+    expect(fromWeesp.amount).toBe(weesp.ledger.periods[0].carriedOut);
+    expect(second.carriedIn).toBe(first.carriedOut + fromWeesp.amount);
+    expect(second.corrected).toBe(second.taakstelling + second.carriedIn + second.swapsNet);
+  });
+
+  it('lists a province’s municipalities for supervision, newly overdue first, with a suggested step', async () => {
+    const r = (await get('/api/v1/ledger?period=2022-II&province=PV27&asOf=2022-09-30', 'provincie')).json();
+    expect(r.items.every((i: { provinceCode: string }) => i.provinceCode === 'PV27')).toBe(true);
+    const flags = r.items.map((i: { newlyOverdue: boolean }) => i.newlyOverdue);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    expect(r.items.some((i: { monthStatus: string }) => i.monthStatus === 'achter' || i.monthStatus === 'licht achter')).toBe(true);
+  });
+
+  it('lets the province step a municipality up the ladder one step at a time, and only its own', async () => {
+    const url = '/api/v1/ledger/GM0358/steps';
+    const skip = await t.app.inject({ method: 'POST', url, headers: as.provincie, payload: { step: 'schriftelijke aanmaning', date: '2022-11-01', reason: 'te snel' } });
+    expect(skip.statusCode).toBe(400);
+    const ok = await t.app.inject({ method: 'POST', url, headers: as.provincie, payload: { step: 'signaleren', date: '2022-11-01', reason: 'achterstand na 2022-I' } });
+    expect(ok.statusCode).toBe(201);
+    const ledger = (await get('/api/v1/ledger/GM0358', 'provincie')).json();
+    expect(ledger.ladder.current.step).toBe('signaleren');
+    const other = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/GM0518/steps', headers: as.provincie, payload: { step: 'signaleren', date: '2022-11-01', reason: 'x' } });
+    expect(other.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url, headers: as.secretariaat, payload: { step: 'geen', date: '2022-12-01', reason: 'x' } })).statusCode).toBe(403);
+  });
+
+  it('shows the municipality’s own count beside COA’s, never over it', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/GM0363/realisations', headers: as.gemeente, payload: { date: '2022-07-20', persons: 4 } });
+    expect(r.statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/ledger/GM0014/realisations', headers: as.gemeente, payload: { date: '2022-07-20', persons: 4 } })).statusCode).toBe(403);
+    const ams = (await get('/api/v1/ledger/GM0363', 'gemeente')).json();
+    const july = ams.reconciliation.find((m: { month: string }) => m.month === '2022-07');
+    expect(july.municipality).toBe(4);
+    expect(july.coa).toBeGreaterThan(0);
+    expect(july.difference).toBe(4 - july.coa);
+    // The ledger counts COA's registrations only.
+    expect(ams.ledger.periods[1].months[0].realised).toBe(july.coa);
+  });
+
+  it('publishes a half-year map without login: percentage realised in three classes', async () => {
+    const r = await t.app.inject({ url: '/api/v1/ledger/public-map?period=2022-I' });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.items).toHaveLength(345);
+    expect(new Set(body.items.map((i: { class: string }) => i.class))).toEqual(new Set(['behaald', 'bijna', 'achter']));
+    expect((await t.app.inject({ url: '/api/v1/ledger?period=2022-I' })).statusCode).toBe(401);
+  });
+});
