@@ -29,6 +29,26 @@ export interface EngineResult {
   methodNote: string;
 }
 
+/** One area of a result, as stored and shown, from the engine's numbers for it. */
+function areaResult(
+  a: EngineArea,
+  x: { quota: Rational; quotaDecimal: string; assigned: number; existing: number | null; toRealise: number | null; explanation: string },
+): DecisionViewT['areas'][number] {
+  return {
+    code: a.code,
+    name: a.name,
+    parentCode: a.parentCode,
+    population: a.population,
+    populationStatus: a.populationStatus,
+    quota: `${x.quota.num}/${x.quota.den}`,
+    quotaDecimal: x.quotaDecimal,
+    assigned: x.assigned,
+    existing: x.existing,
+    toRealise: x.toRealise,
+    explanation: x.explanation,
+  };
+}
+
 export function asProblem(e: unknown): never {
   if (e instanceof DistributionError) {
     throw new AppError(400, e.code, 'Ongeldige invoer', e.message, [
@@ -106,22 +126,14 @@ export function runDistribution(args: {
     const byCode = new Map(args.areas.map((a) => [a.code, a]));
     const hasExisting = Object.keys(args.existing).length > 0;
     return {
-      areas: d.areas.map((x) => {
-        const a = byCode.get(x.id)!;
-        return {
-          code: a.code,
-          name: a.name,
-          parentCode: a.parentCode,
-          population: a.population,
-          populationStatus: a.populationStatus,
-          quota: `${x.quota.num}/${x.quota.den}`,
-          quotaDecimal: x.quotaDecimal,
+      areas: d.areas.map((x) =>
+        areaResult(byCode.get(x.id)!, {
+          ...x,
           assigned: x.share,
           existing: hasExisting ? x.existing : null,
           toRealise: hasExisting ? x.toRealise : null,
-          explanation: x.explanation,
-        };
-      }),
+        }),
+      ),
       assignedTotal: d.assignedTotal,
       methodNote: d.explanation,
     };
@@ -151,22 +163,7 @@ export function runTaakstelling(args: { period: string; national: number; nation
     });
     const byCode = new Map(args.areas.map((a) => [a.code, a]));
     return {
-      areas: r.municipalities.map((m) => {
-        const a = byCode.get(m.code)!;
-        return {
-          code: a.code,
-          name: a.name,
-          parentCode: a.parentCode,
-          population: a.population,
-          populationStatus: a.populationStatus,
-          quota: `${m.quota.num}/${m.quota.den}`,
-          quotaDecimal: m.quotaDecimal,
-          assigned: m.housingQuota,
-          existing: null,
-          toRealise: null,
-          explanation: m.explanation,
-        };
-      }),
+      areas: r.municipalities.map((m) => areaResult(byCode.get(m.code)!, { ...m, assigned: m.housingQuota, existing: null, toRealise: null })),
       assignedTotal: r.total,
       methodNote:
         `⌈${formatInteger(args.national)} · iG / ${formatInteger(args.nationalPopulation)}⌉ per gemeente (Huisvestingswet art. 29), iG en iN op ${formatDate(r.referenceDate)}; ` +
@@ -239,21 +236,15 @@ export function runCascade(args: {
     const hasExisting = Object.keys(args.existing).length > 0;
     return {
       areas: outcome.leaves.map((leaf) => {
-        const a = byCode.get(leaf.id)!;
         const q = quotaOf.get(leaf.id)!;
-        return {
-          code: a.code,
-          name: a.name,
-          parentCode: a.parentCode,
-          population: a.population,
-          populationStatus: a.populationStatus,
-          quota: `${q.quota.num}/${q.quota.den}`,
+        return areaResult(byCode.get(leaf.id)!, {
+          quota: q.quota,
           quotaDecimal: q.quotaDecimal,
           assigned: leaf.assigned,
           existing: hasExisting ? leaf.existing : null,
           toRealise: hasExisting ? leaf.toRealise : null,
           explanation: `${leaf.explanation}; provincie ${q.provinceExplanation}`,
-        };
+        });
       }),
       assignedTotal: outcome.leaves.reduce((s, l) => s + l.assigned, 0),
       methodNote: `Getrapt: eerst over de provincies, dan per provincie over haar gemeenten; sleutel ${key.name}, methode ${args.method}.`,
