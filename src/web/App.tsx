@@ -6,6 +6,7 @@ import { SessionProvider, useSession } from './auth/session.tsx';
 import { UserMenu } from './auth/UserMenu.tsx';
 import { I18nProvider, useT } from './i18n/index.tsx';
 import { DISTRIBUTION_NAV_LABEL } from './distribution/nav.ts';
+import { LEDGER_NAV_LABEL } from './ledger/nav.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -27,6 +28,10 @@ const DecisionListPage = lazy(() => loadDistributionPages().then((m) => ({ defau
 const NewDecisionPage = lazy(() => loadDistributionPages().then((m) => ({ default: m.NewDecisionPage })));
 const ComparePage = lazy(() => loadDistributionPages().then((m) => ({ default: m.ComparePage })));
 const DecisionPage = lazy(() => loadDistributionPages().then((m) => ({ default: m.DecisionPage })));
+const loadLedgerPages = () => import('./ledger/index.ts');
+const LedgerMapPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.PublicMapPage })));
+const LedgerOverviewPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.OverviewPage })));
+const MunicipalityLedgerPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.MunicipalityLedgerPage })));
 
 function PageLoading() {
   const { t } = useT();
@@ -97,6 +102,8 @@ function Shell() {
     { to: '/', label: t.app.home, current: pathname === '/' },
     { to: '/regios', label: t.app.regions, current: pathname === '/regios' || pathname.startsWith('/regios/') },
     { to: '/verdeling', label: DISTRIBUTION_NAV_LABEL[lang], current: pathname === '/verdeling' || pathname.startsWith('/verdeling/') },
+    // Everyone: anonymous visitors land on the public map, signed-in users find the overview from there.
+    { to: '/taakstelling', label: LEDGER_NAV_LABEL[lang], current: pathname === '/taakstelling' || pathname.startsWith('/taakstelling/') },
   ];
   // The same policy table as the server decides what the menu offers.
   if (session.may('users.read') || session.may('audit.search') || session.may('population.import')) {
@@ -206,6 +213,23 @@ function Shell() {
         />
         <Route path="/verdeling/vergelijk" element={<ComparePage />} />
         <Route path="/verdeling/:id" element={<DecisionPage />} />
+        <Route path="/taakstelling" element={<LedgerMapPage />} />
+        <Route
+          path="/taakstelling/overzicht"
+          element={
+            <RequireAccess policy="ledger.read">
+              <LedgerOverviewPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/taakstelling/:code"
+          element={
+            <RequireAccess policy="ledger.read">
+              <MunicipalityLedgerPage />
+            </RequireAccess>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
       </Suspense>

@@ -121,7 +121,7 @@ describe.runIf(haveChromium)('access control and audit trail in Chromium', () =>
     const page = await newPage();
     await page.goto(url('/'));
     await expect.poll(() => page.getByRole('banner').getByRole('link', { name: 'Inloggen' }).count()).toBe(1);
-    expect(await mainNav(page)).toEqual(['Home', "Regio's", 'Verdeling']);
+    expect(await mainNav(page)).toEqual(['Home', "Regio's", 'Verdeling', 'Taakstelling']);
     expect(await userMenuButton(page).count()).toBe(0);
 
     await page.goto(url('/beheer/gebruikers'));
@@ -184,7 +184,7 @@ describe.runIf(haveChromium)('access control and audit trail in Chromium', () =>
   ] as const)('role %s', (role, name) => {
     it('sees the public navigation and the account menu, and "Geen toegang" on every Beheer page', async () => {
       const page = await loginAs(role);
-      expect(await mainNav(page)).toEqual(['Home', "Regio's", 'Verdeling']);
+      expect(await mainNav(page)).toEqual(['Home', "Regio's", 'Verdeling', 'Taakstelling']);
       expect(await userMenuButton(page).innerText()).toContain(name);
       await userMenuButton(page).click();
       expect(await userMenuButton(page).getAttribute('aria-expanded')).toBe('true');
@@ -203,7 +203,7 @@ describe.runIf(haveChromium)('access control and audit trail in Chromium', () =>
 
   it('secretariaat: Beheer in the navigation with users, audit trail and population import', async () => {
     const page = await loginAs('secretariaat');
-    expect(await mainNav(page)).toEqual(['Home', "Regio's", 'Verdeling', 'Beheer']);
+    expect(await mainNav(page)).toEqual(['Home', "Regio's", 'Verdeling', 'Taakstelling', 'Beheer']);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
     await expect.poll(() => h1(page)).toBe('Beheer');
     expect(await page.getByRole('main').getByRole('link').allInnerTexts()).toEqual(['Gebruikers', 'Audittrail', 'Inwonertallen inlezen']);

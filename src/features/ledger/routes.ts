@@ -89,9 +89,10 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       summary: 'Het grootboek van één gemeente: halfjaren, maanden met tempo, toezichtladder met suggestie, COA-telling naast eigen telling',
       params: Code,
+      querystring: Type.Object({ asOf: Type.Optional(Type.String({ format: 'date', description: 'De stand op deze datum (standaard vandaag)' })) }, { additionalProperties: false }),
       response: { 200: Type.Unknown(), ...errors, 404: ProblemRef },
     },
-  }, async (req) => ledger.municipalityLedger(db, req.params.code));
+  }, async (req) => ledger.municipalityLedger(db, req.params.code, req.query.asOf));
 
   app.post('/ledger/:code/steps', {
     config: { policy: 'ledger.supervise', scope: provinceOf },

@@ -1,0 +1,123 @@
+/** The answers of /api/v1/ledger… as the web app reads them (see src/features/ledger/service.ts). */
+export type LadderStep = 'geen' | 'signaleren' | 'bestuurlijk overleg' | 'schriftelijke aanmaning' | 'indeplaatsstelling';
+export const LADDER_STEPS: readonly LadderStep[] = ['geen', 'signaleren', 'bestuurlijk overleg', 'schriftelijke aanmaning', 'indeplaatsstelling'];
+export type PaceStatus = 'op schema' | 'licht achter' | 'achter' | 'vrijgesteld';
+export type MapClass = 'behaald' | 'bijna' | 'achter' | 'geen taak';
+export const MAP_CLASSES: readonly MapClass[] = ['behaald', 'bijna', 'achter', 'geen taak'];
+
+/** The half-years with a published taakstelling in the demo data. */
+export const PERIODS = ['2022-I', '2022-II'] as const;
+/**
+ * The date the figures of a running half-year are read on: the demo data holds realisations up to and including
+ * September 2022, so 2022-II is shown three months in. A finished half-year is read at its end (the server's default).
+ */
+export const RUNNING_AS_OF: Readonly<Record<string, string>> = { '2022-II': '2022-09-30' };
+
+export interface PublicMapItem {
+  code: string;
+  name: string;
+  provinceCode: string;
+  corrected: number;
+  realised: number;
+  percentage: number | null;
+  class: MapClass;
+}
+export interface PublicMap {
+  period: string;
+  asOf: string;
+  classes: { class: MapClass; label: string }[];
+  items: PublicMapItem[];
+}
+
+export interface OverviewItem {
+  code: string;
+  name: string;
+  provinceCode: string;
+  period: string;
+  backlog: number;
+  step: LadderStep;
+  newlyOverdue: boolean;
+  currentStatus: PaceStatus | null;
+  taakstelling: number;
+  carriedIn: number;
+  swapsNet: number;
+  corrected: number;
+  realised: number;
+  carriedOut: number;
+  monthStatus: PaceStatus | null;
+  suggestedStep: LadderStep;
+  suggestionReason: string;
+  frozen: boolean;
+}
+export interface Overview {
+  period: string;
+  asOf: string;
+  province: string | null;
+  totals: {
+    municipalities: number;
+    taakstelling: number;
+    swapsNet: number;
+    carriedIn: number;
+    corrected: number;
+    realised: number;
+    carriedOut: number;
+    backlog: number;
+    advance: number;
+    behind: number;
+    excused: number;
+    shareBehind: number | null;
+    bareTaskMet: boolean;
+    backlogCaughtUp: number | null;
+  };
+  items: OverviewItem[];
+}
+
+export interface LedgerMonthView {
+  month: string;
+  realised: number;
+  cumulative: number;
+  target: number;
+  status: PaceStatus | null;
+  excusedReason: string | null;
+}
+export interface LedgerPeriodView {
+  period: string;
+  taakstelling: number;
+  carriedFromPrevious: number;
+  transfersIn: { fromCode: string; fromName?: string; amount: number; effectiveDate: string; kind: string }[];
+  carriedIn: number;
+  swaps: { counterpart: string; amount: number }[];
+  swapsNet: number;
+  corrected: number;
+  realised: number;
+  carriedOut: number;
+  finished: boolean;
+  explanation: string;
+  months: LedgerMonthView[];
+}
+export interface LadderDecision {
+  step: LadderStep;
+  date: string;
+  reason: string;
+  decidedBy: string;
+}
+export interface MunicipalityLedgerView {
+  municipalityCode: string;
+  name: string;
+  provinceCode: string;
+  asOf: string;
+  ledger: {
+    municipalityCode: string;
+    initialCarriedIn: number;
+    finalCarriedOut: number;
+    closed: unknown;
+    excused: { from: string; to: string; reason: string }[];
+    periods: LedgerPeriodView[];
+  };
+  ladder: {
+    current: { step: LadderStep; since: string | null };
+    history: LadderDecision[];
+    suggestion: { current: LadderStep; suggested: LadderStep; reason: string; frozen: boolean };
+  };
+  reconciliation: { month: string; coa: number | null; municipality: number | null; difference: number | null }[];
+}
