@@ -5,87 +5,16 @@
  * own figure (Huisvestingswet art. 30), API tokens and logging out. Every new page is checked with axe-core and
  * photographed to test-output/screenshots/.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt } from '../../src/platform/web-build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'Regietafel-demo-2022';
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const screenshotDir = path.join(repoRoot, 'test-output/screenshots');
-const haveChromium = fs.existsSync(CHROMIUM);
 
 // regions.test.ts already fails loudly in CI without Chromium; here we only skip.
-describe.runIf(haveChromium)('access control and audit trail in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const cspViolations = new Map<Page, string[]>();
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
-    fs.mkdirSync(screenshotDir, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    // A fresh context per role and test: no session cookie leaks from one into the next.
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  const url = (p: string) => new URL(p, server.url).toString();
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const violations: string[] = [];
-    cspViolations.set(page, violations);
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
-    return page;
-  }
-
-  /** axe-core in the page (serious or critical fails), then a full-page screenshot. */
-  async function checkPage(page: Page, name: string) {
-    expect(cspViolations.get(page), 'CSP violations').toEqual([]);
-    await page.evaluate(axe.source);
-    const results = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-    });
-    const severe = results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (severe.length > 0) console.error(`axe violations on ${name}:\n${JSON.stringify(severe, null, 2)}`);
-    await page.screenshot({ path: path.join(screenshotDir, `access-${name}.png`), fullPage: true });
-    expect(severe, `axe: serious/critical violations on ${name}`).toEqual([]);
-  }
+describe.runIf(HAVE_CHROMIUM)('access control and audit trail in Chromium', () => {
+  const { url, newPage, checkPage } = browserHarness({ name: 'access', timeoutMs: 10000 });
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
