@@ -119,6 +119,7 @@ describe('authorization matrix', () => {
     'GET /api/v1/ledger/public-map': { allowed: ALL, url: '/api/v1/ledger/public-map?period=2022-I' },
     'GET /api/v1/ledger/:code': { allowed: SIGNED_IN, url: '/api/v1/ledger/GM0363' },
     'POST /api/v1/ledger/:code/steps': { allowed: ['provincie'], url: '/api/v1/ledger/GM0363/steps', body: () => ({ step: 'geen', date: '2030-01-01', reason: 'matrix' }) },
+    'POST /api/v1/ledger/swaps': { allowed: ['provincie'], url: '/api/v1/ledger/swaps', body: () => ({ period: '2022-II', from: 'GM0363', to: 'GM0361', amount: 1, reason: 'matrix' }) },
     'POST /api/v1/ledger/:code/excuses': { allowed: ['provincie'], url: '/api/v1/ledger/GM0363/excuses', body: () => ({ from: '2022-07-01', to: '2022-07-31', reason: 'matrix' }) },
     'POST /api/v1/ledger/:code/realisations': {
       allowed: ['gemeente'], // Amsterdam's own count, by Amsterdam

@@ -79,4 +79,20 @@ describe('ledger API on the demo data', () => {
     expect(new Set(body.items.map((i: { class: string }) => i.class))).toEqual(new Set(['behaald', 'bijna', 'achter']));
     expect((await t.app.inject({ url: '/api/v1/ledger?period=2022-I' })).statusCode).toBe(401);
   });
+
+  it('records a swap within a province (art. 29(2)) that moves task between two ledgers, and refuses one across provinces', async () => {
+    const before = (await get('/api/v1/ledger?period=2022-II&province=PV27', 'provincie')).json().items;
+    const corrected = (code: string, items: { code: string; corrected: number }[]) => items.find((i) => i.code === code)!.corrected;
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/swaps', headers: as.provincie, payload: { period: '2022-II', from: 'GM0363', to: 'GM0361', amount: 10, reason: 'afspraak Amsterdam–Alkmaar' } });
+    expect(r.statusCode).toBe(201);
+    const after = (await get('/api/v1/ledger?period=2022-II&province=PV27', 'provincie')).json().items;
+    expect(corrected('GM0363', after)).toBe(corrected('GM0363', before) - 10);
+    expect(corrected('GM0361', after)).toBe(corrected('GM0361', before) + 10);
+    const across = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/swaps', headers: as.provincie, payload: { period: '2022-II', from: 'GM0363', to: 'GM0518', amount: 1, reason: 'x' } });
+    expect(across.statusCode).toBe(400);
+    expect(across.json().code).toBe('ruil-andere-ouder');
+    const tooMuch = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/swaps', headers: as.provincie, payload: { period: '2022-II', from: 'GM0358', to: 'GM0361', amount: 100_000, reason: 'x' } });
+    expect(tooMuch.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/ledger/swaps', headers: as.provincie, payload: { period: '2022-II', from: 'GM0518', to: 'GM0599', amount: 1, reason: 'x' } })).statusCode).toBe(403);
+  });
 });

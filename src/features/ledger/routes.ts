@@ -113,6 +113,32 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req, reply) => reply.code(201).send(await ledger.decideStep(db, req.actor(), req.params.code, req.body)));
 
+  app.post('/ledger/swaps', {
+    config: {
+      policy: 'ledger.supervise',
+      // Runs before validation: the province of the municipality that hands over part of its task.
+      scope: async (req) => {
+        const from = String((req.body as { from?: unknown } | undefined)?.from ?? '').toUpperCase();
+        return /^GM\d{4}$/.test(from) ? { provinceCode: await provinceOfMunicipality(db, from) } : {};
+      },
+    },
+    schema: {
+      tags,
+      summary: 'Ruil van taakstelling vastleggen (Huisvestingswet art. 29 lid 2): "to" neemt "amount" over van "from", binnen één provincie',
+      body: Type.Object(
+        {
+          period: Period,
+          from: Type.String({ pattern: '^GM[0-9]{4}$' }),
+          to: Type.String({ pattern: '^GM[0-9]{4}$' }),
+          amount: Type.Integer({ minimum: 1 }),
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 201: Type.Unknown(), ...errors, 404: ProblemRef },
+    },
+  }, async (req, reply) => reply.code(201).send(await ledger.recordSwap(db, req.actor(), req.body)));
+
   app.post('/ledger/:code/excuses', {
     config: { policy: 'ledger.supervise', scope: provinceOf },
     schema: {

@@ -22,6 +22,8 @@ import {
   type MunicipalityLedger,
 } from '../../domain/ledger/index.ts';
 import { existsOn } from '../../domain/regions/regions.ts';
+import { applySwaps } from '../../domain/distribution/swaps.ts';
+import { DistributionError } from '../../domain/distribution/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.ts';
 import { listMunicipalities, listProvinces, listReorganisations } from '../regions/repository.ts';
 import { periodRange } from './realisations.ts';
@@ -302,4 +304,40 @@ export async function publicMap(db: Db, period: string) {
       })
       .sort((a, b) => a.code.localeCompare(b.code)),
   };
+}
+
+/**
+ * Records an agreed swap of taakstelling between two municipalities (Huisvestingswet art. 29(2)):
+ * `to` takes over `amount` of `from`'s task in `period`. Checked with all earlier swaps of that
+ * half-year: same province, whole positive amount, nobody's task below 0.
+ */
+export async function recordSwap(db: Db, actor: Actor, input: { period: string; from: string; to: string; amount: number; reason: string }) {
+  return inTransaction(db, async (trx) => {
+    const decision = await trx
+      .selectFrom('distribution_decision')
+      .select(['result'])
+      .where('kind', '=', 'taakstelling')
+      .where('status', '=', 'gepubliceerd')
+      .where('period', '=', input.period)
+      .executeTakeFirst();
+    if (!decision) throw notFound('periode-onbekend', `Voor ${input.period} is geen taakstelling gepubliceerd.`);
+    const areas = (decision.result as { areas: { code: string; parentCode: string | null; assigned: number }[] }).areas;
+    const earlier = await trx.selectFrom('quota_swap').selectAll().where('period', '=', input.period).execute();
+    try {
+      applySwaps(
+        areas.map((a) => ({ id: a.code, parentId: a.parentCode, assigned: a.assigned })),
+        [...earlier.map((s) => ({ from: s.from_code, to: s.to_code, amount: s.amount })), { from: input.from, to: input.to, amount: input.amount }],
+      );
+    } catch (e) {
+      if (e instanceof DistributionError) throw badRequest(e.code, e.message, [{ name: e.field?.startsWith('swaps') ? 'swap' : (e.field ?? 'swap'), code: e.code, reason: e.message }]);
+      throw e;
+    }
+    const { id } = await trx
+      .insertInto('quota_swap')
+      .values({ period: input.period, from_code: input.from, to_code: input.to, amount: input.amount, reason: input.reason.trim(), recorded_by: actorLabel(actor.principal) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'create', resourceType: 'ruil', resourceId: String(id), after: input });
+    return { id, ...input };
+  });
 }
