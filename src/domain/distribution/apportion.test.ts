@@ -208,3 +208,13 @@ describe('results', () => {
     expect(json.areas[0]).toMatchObject({ id: 'A', quota: '10/3', assigned: 3, explanation: '3,33 → 3' });
   });
 });
+
+describe('assignedNumbers', () => {
+  it('holds the same whole numbers as the area objects, in input order, as a copy', () => {
+    const r = apportion(10, { A: 5, B: 3, C: 2 }, 'sainte-lague');
+    expect([...r.assignedNumbers]).toEqual(r.areas.map((a) => a.assigned));
+    r.assignedNumbers[0] = 99;
+    expect(r.assignedNumbers[0]).toBe(r.areas[0]!.assigned);
+    expect(r.areas).toBe(r.areas); // made once
+  });
+});

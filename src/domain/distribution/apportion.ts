@@ -97,8 +97,13 @@ export interface Apportionment {
   /** Whether a tie at the cut-off was decided by the tie-break rule. */
   readonly tie: boolean;
   readonly explanation: string;
-  /** In input order; the numbers do not depend on that order. */
+  /** In input order; the numbers do not depend on that order. Built on first access (one object per area). */
   readonly areas: readonly ApportionedArea[];
+  /**
+   * The whole numbers alone, in input order, without an object per area: what a caller that handles a
+   * very large number of areas reads (a copy; changing it changes nothing).
+   */
+  readonly assignedNumbers: Float64Array;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1029,8 +1034,16 @@ export function apportion(total: number, weights: WeightsInput, method: Apportio
   }
   let assignedTotal = 0;
   for (const s of ctx.seats) assignedTotal += s;
-  const areas = new Array<ApportionedArea>(ctx.n);
-  for (let i = 0; i < ctx.n; i++) areas[i] = new AreaResult(ctx, i);
+  // A million areas would mean a million long-lived objects (and the garbage collector copying them);
+  // most callers want them, so they are made once, on first access.
+  let areas: ApportionedArea[] | null = null;
+  const materialise = () => {
+    if (areas === null) {
+      areas = new Array<ApportionedArea>(ctx.n);
+      for (let i = 0; i < ctx.n; i++) areas[i] = new AreaResult(ctx, i);
+    }
+    return areas;
+  };
   return {
     method,
     total: ctx.T,
@@ -1042,7 +1055,12 @@ export function apportion(total: number, weights: WeightsInput, method: Apportio
     remainderSeats: ctx.remainderSeats,
     tie: ctx.tie,
     explanation: methodExplanation(ctx, assignedTotal),
-    areas,
+    get areas() {
+      return materialise();
+    },
+    get assignedNumbers() {
+      return ctx.seats.slice();
+    },
   };
 }
 
