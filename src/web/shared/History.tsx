@@ -7,15 +7,9 @@ import {
   Link,
   LoadingStatus,
   Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '../ui/index.ts';
 import { ApiErrorState } from './ApiErrorState.tsx';
-import { actionLabel, AuditChanges } from './AuditChanges.tsx';
+import { AuditTable } from './AuditTable.tsx';
 
 export function historyPath(resourceType: string, resourceId: string): string {
   // The id may hold a slash (GM0757/2020-01-01): encoded, it stays one path segment.
@@ -38,7 +32,7 @@ export function History({
   what: string;
   refreshKey?: unknown;
 }) {
-  const { t, dateTime } = useT();
+  const { t } = useT();
   const path = historyPath(resourceType, resourceId);
   const history = useApi<AuditPage>(path);
   const { retry } = history;
@@ -63,31 +57,7 @@ export function History({
         items.length === 0 ? (
           <Paragraph>{t.history.empty}</Paragraph>
         ) : (
-          <Table caption={t.history.caption(what)}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t.history.colWhen}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.history.colWho}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.history.colAction}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.history.colChanges}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((item) => (
-                <TableRow key={item.id}>
-                  <TableCell className="rt-nowrap">{dateTime(item.occurredAt)}</TableCell>
-                  <TableCell>
-                    {item.actor}
-                    {item.onBehalfOf ? ` (${t.history.onBehalfOf(item.onBehalfOf)})` : null}
-                  </TableCell>
-                  <TableCell>{actionLabel(t, item.action)}</TableCell>
-                  <TableCell>
-                    <AuditChanges before={item.before} after={item.after} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <AuditTable caption={t.history.caption(what)} items={items} />
         )
       ) : null}
       {history.data ? (

@@ -4,7 +4,7 @@ import type { AuditItem, AuditPage as AuditPageData } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ApiErrorState } from '../../shared/ApiErrorState.tsx';
-import { actionLabel, AuditChanges } from '../../shared/AuditChanges.tsx';
+import { AuditTable, auditTypeLabel } from '../../shared/AuditTable.tsx';
 import {
   Button,
   ErrorSummary,
@@ -14,12 +14,6 @@ import {
   PageTitle,
   Paragraph,
   SelectField,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   TextField,
   type FormError,
 } from '../../ui/index.ts';
@@ -51,7 +45,7 @@ function queryOf(f: Filters): URLSearchParams {
 }
 
 export function AuditPage() {
-  const { t, dateTime } = useT();
+  const { t } = useT();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -65,7 +59,6 @@ export function AuditPage() {
   const extra = more?.query === query ? more : null;
   const items = [...(first.data?.items ?? []), ...(extra?.items ?? [])];
   const next = extra ? extra.next : (first.data?.nextBefore ?? null);
-  const typeLabel = (type: string) => (t.audit.types as Record<string, string>)[type] ?? type;
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -136,7 +129,7 @@ export function AuditPage() {
             id="audit-soort"
             label={t.audit.resourceType}
             value={draft.resourceType}
-            options={[{ value: '', label: t.audit.anyType }, ...TYPES.map((type) => ({ value: type, label: typeLabel(type) }))]}
+            options={[{ value: '', label: t.audit.anyType }, ...TYPES.map((type) => ({ value: type, label: auditTypeLabel(t, type) }))]}
             onChange={set('resourceType')}
           />
           <TextField
@@ -173,35 +166,7 @@ export function AuditPage() {
       <LoadingStatus busy={false} loadingText="" doneText={status} />
       {first.error ? <ApiErrorState error={first.error} onRetry={first.retry} /> : null}
       {items.length > 0 ? (
-        <Table caption={t.audit.caption}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.history.colWhen}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.history.colWho}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.history.colAction}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.audit.colType}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.audit.colKey}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.history.colChanges}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((item) => (
-              <TableRow key={item.id}>
-                <TableCell className="rt-nowrap">{dateTime(item.occurredAt)}</TableCell>
-                <TableCell>
-                  {item.actor}
-                  {item.onBehalfOf ? ` (${t.history.onBehalfOf(item.onBehalfOf)})` : null}
-                </TableCell>
-                <TableCell>{actionLabel(t, item.action)}</TableCell>
-                <TableCell>{typeLabel(item.resourceType)}</TableCell>
-                <TableCell>{item.resourceId}</TableCell>
-                <TableCell>
-                  <AuditChanges before={item.before} after={item.after} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <AuditTable caption={t.audit.caption} items={items} withResource />
       ) : null}
       {moreError ? <ApiErrorState error={moreError} onRetry={loadMore} /> : null}
       {next !== null && first.data ? (
