@@ -4,6 +4,7 @@ import { ProblemRef } from '../../platform/http/schemas.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { uploadRealisations } from './realisations.ts';
 import * as ledger from './service.ts';
+import { periodOf } from '../../domain/ledger/index.ts';
 import { provinceOfMunicipality } from '../regions/service.ts';
 
 const tags = ['Taakstelling en realisatie'];
@@ -176,11 +177,7 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const { date, persons, householdSize, coaNumber } = req.body;
     const csv = `gemeentecode,datum,personen,huishoudgrootte,coa_nummer\n${req.params.code},${date},${persons},${householdSize ?? ''},${(coaNumber ?? '').replace(/[",\n]/g, ' ')}\n`;
-    const r = await uploadRealisations(db, req.actor(), { content: Buffer.from(csv), format: 'csv', period: periodOfDate(date), source: 'gemeente', fileName: 'handmatig' });
+    const r = await uploadRealisations(db, req.actor(), { content: Buffer.from(csv), format: 'csv', period: periodOf(date), source: 'gemeente', fileName: 'handmatig' });
     return reply.code(r.alreadyUploaded ? 200 : 201).send(r);
   });
 };
-
-function periodOfDate(date: string): string {
-  return `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? 'I' : 'II'}`;
-}

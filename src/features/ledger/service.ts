@@ -6,6 +6,7 @@ import { actorLabel } from '../../domain/access/policies.ts';
 import {
   LedgerError,
   comparePeriods,
+  periodOf,
   currentStep,
   nationalTotals,
   periodMonths,
@@ -60,7 +61,7 @@ export async function loadBook(db: Db, asOf: string): Promise<LedgerBook> {
     .execute();
   const quotaByPeriod = new Map<string, Map<string, number>>();
   for (const d of decisions) {
-    if (!d.period || comparePeriods(d.period, periodOfDate(asOf)) > 0) continue;
+    if (!d.period || comparePeriods(d.period, periodOf(asOf)) > 0) continue;
     const areas = (d.result as { areas: { code: string; assigned: number }[] }).areas;
     quotaByPeriod.set(d.period, new Map(areas.map((a) => [a.code, a.assigned])));
   }
@@ -88,7 +89,6 @@ export async function loadBook(db: Db, asOf: string): Promise<LedgerBook> {
       name: m.name,
       initialCarriedIn: openings.get(m.code)?.amount ?? 0,
       periods: own.map((p) => {
-        const range = periodRange(p);
         const months = new Set(periodMonths(p));
         return {
           period: p,
@@ -97,7 +97,7 @@ export async function loadBook(db: Db, asOf: string): Promise<LedgerBook> {
             m.code,
             swaps.filter((s) => s.period === p).map((s) => ({ from: s.from_code, to: s.to_code, amount: s.amount })),
           ),
-          realisations: (realisedBy.get(m.code) ?? []).filter((r) => months.has(r.month) && `${r.month}-01` >= range.from.slice(0, 8) + '01'),
+          realisations: (realisedBy.get(m.code) ?? []).filter((r) => months.has(r.month)),
         };
       }),
       excused: excuses.filter((e) => e.municipality_code === m.code).map((e) => ({ from: e.valid_from, to: e.valid_to, reason: e.reason })),
@@ -117,10 +117,6 @@ export async function loadBook(db: Db, asOf: string): Promise<LedgerBook> {
   } catch (e) {
     return asProblem(e);
   }
-}
-
-function periodOfDate(date: string): string {
-  return `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? 'I' : 'II'}`;
 }
 
 export function today(): string {
@@ -285,8 +281,8 @@ export async function recordExcuse(db: Db, actor: Actor, code: string, input: { 
 
 /** The public half-year map: per municipality the share of the corrected taakstelling realised, in three classes. */
 export async function publicMap(db: Db, period: string) {
-  const { to } = periodRange(period);
-  const data = await overview(db, { period, asOf: to < today() ? to : today() });
+  // overview() reads as of the end of the half-year, or today while it is running.
+  const data = await overview(db, { period });
   const classOf = (share: number | null) => (share === null ? 'geen taak' : share >= 1 ? 'behaald' : share >= 0.75 ? 'bijna' : 'achter');
   return {
     period,
