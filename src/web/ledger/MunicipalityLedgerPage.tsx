@@ -66,30 +66,31 @@ function PeriodLine({ line }: { line: LedgerPeriodView }) {
   );
 }
 
-function StepForm({ code, current, onSaved }: { code: string; current: LadderStep; onSaved: (message: string) => void }) {
-  const { m, step: stepLabel } = useLedgerT();
-  const next = LADDER_STEPS[Math.min(LADDER_STEPS.indexOf(current) + 1, LADDER_STEPS.length - 1)]!;
-  const [step, setStep] = useState<LadderStep>(next);
-  const [date, setDate] = useState(today());
+/**
+ * What the province's two forms share: a required reason, the server's refusal in its own words, and a busy state.
+ * `submit` checks the reason, posts, and on success clears the reason and reports `saved`.
+ */
+function useReasonedPost(reasonFieldId: string) {
+  const { m } = useLedgerT();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent, post: (reason: string) => Promise<unknown>, saved: () => void) {
     event.preventDefault();
     setRefusal(null);
     if (reason.trim() === '') {
       setReasonError(m.municipality.required);
-      document.getElementById('ledger-step-reason')?.focus();
+      document.getElementById(reasonFieldId)?.focus();
       return;
     }
     setReasonError(null);
     setBusy(true);
     try {
-      await send('POST', `/api/v1/ledger/${code}/steps`, { step, date, reason: reason.trim() });
+      await post(reason.trim());
       setReason('');
-      onSaved(m.municipality.stepSaved(stepLabel(step)));
+      saved();
     } catch (e) {
       const error = asApiError(e);
       setRefusal(error.invalidParams[0]?.reason ?? error.detail ?? error.title);
@@ -98,8 +99,24 @@ function StepForm({ code, current, onSaved }: { code: string; current: LadderSte
     }
   }
 
+  return { reason, setReason, reasonError, refusal, busy, submit };
+}
+
+function StepForm({ code, current, onSaved }: { code: string; current: LadderStep; onSaved: (message: string) => void }) {
+  const { m, step: stepLabel } = useLedgerT();
+  const next = LADDER_STEPS[Math.min(LADDER_STEPS.indexOf(current) + 1, LADDER_STEPS.length - 1)]!;
+  const [step, setStep] = useState<LadderStep>(next);
+  const [date, setDate] = useState(today());
+  const { reason, setReason, reasonError, refusal, busy, submit } = useReasonedPost('ledger-step-reason');
+  const onSubmit = (event: FormEvent) =>
+    submit(
+      event,
+      (r) => send('POST', `/api/v1/ledger/${code}/steps`, { step, date, reason: r }),
+      () => onSaved(m.municipality.stepSaved(stepLabel(step))),
+    );
+
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="ledger-step-form">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="ledger-step-form">
       <Heading level={3} id="ledger-step-form">
         {m.municipality.stepForm}
       </Heading>
@@ -129,35 +146,16 @@ function ExcuseForm({ code, onSaved }: { code: string; onSaved: (message: string
   const { m } = useLedgerT();
   const [from, setFrom] = useState(today());
   const [to, setTo] = useState(today());
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setRefusal(null);
-    if (reason.trim() === '') {
-      setReasonError(m.municipality.required);
-      document.getElementById('ledger-excuse-reason')?.focus();
-      return;
-    }
-    setReasonError(null);
-    setBusy(true);
-    try {
-      await send('POST', `/api/v1/ledger/${code}/excuses`, { from, to, reason: reason.trim() });
-      setReason('');
-      onSaved(m.municipality.excuseSaved);
-    } catch (e) {
-      const error = asApiError(e);
-      setRefusal(error.invalidParams[0]?.reason ?? error.detail ?? error.title);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { reason, setReason, reasonError, refusal, busy, submit } = useReasonedPost('ledger-excuse-reason');
+  const onSubmit = (event: FormEvent) =>
+    submit(
+      event,
+      (r) => send('POST', `/api/v1/ledger/${code}/excuses`, { from, to, reason: r }),
+      () => onSaved(m.municipality.excuseSaved),
+    );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="ledger-excuse-form">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="ledger-excuse-form">
       <Heading level={3} id="ledger-excuse-form">
         {m.municipality.excuseForm}
       </Heading>
