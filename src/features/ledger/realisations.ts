@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
+import { copyRows, csvField } from '../../platform/db/copy.ts';
 import { badRequest, unprocessable } from '../../platform/http/errors.ts';
 import { actorLabel } from '../../domain/access/policies.ts';
 import { checkRealisationRows, parseRealisationCsv, type ParsedRealisations, type RealisationLine } from '../../domain/realisation/realisation-file.ts';
@@ -79,24 +80,63 @@ export async function parseUpload(db: Db, input: UploadInput): Promise<ParsedRea
   return parseRealisationCsv(input.content.toString('utf8'), { source: input.source, from, to, municipalities });
 }
 
-const BATCH = 10_000;
+const CHUNK = 20_000;
+/** Realisation writes take this transaction-level advisory lock, so two uploads never race on line identity. */
+const REALISATION_LOCK_KEY = 7_305_001;
 
-/** Inserts lines in large batches through unnest (one statement per batch); known lines are skipped. */
+async function lockRealisations(trx: Db) {
+  await sql`select pg_advisory_xact_lock(${REALISATION_LOCK_KEY})`.execute(trx);
+}
+
+/**
+ * Writes the lines not stored before, by COPY straight into the realisation table. Which lines are known is
+ * read first (a line's identity includes its source and date, so only that source's lines in the same date
+ * range can match) under a lock that serialises realisation writes; the unique index stays as the last guard.
+ * Measured on 1,000,000 lines this is close to a bare COPY into the same table, where staging and
+ * `insert … on conflict` took 1.3 × and batched unnest inserts 1.4 × as long (docs/BENCHMARKS.md).
+ */
 export async function insertLines(db: Db, lines: RealisationLine[], meta: { source: 'coa' | 'gemeente'; uploadId: number | null; by: string }, onProgress?: (done: number, total: number) => void) {
-  let inserted = 0;
-  for (let i = 0; i < lines.length; i += BATCH) {
-    const part = lines.slice(i, i + BATCH);
-    const result = await sql`
-      insert into realisation (municipality_code, housed_on, persons, household_size, coa_number, source, upload_id, line_key, recorded_by)
-      select code, day, persons, household, coa, ${meta.source}, ${meta.uploadId}::integer, line_key, ${meta.by}
-      from unnest(${part.map((l) => l.municipalityCode)}::text[], ${part.map((l) => l.housedOn)}::date[], ${part.map((l) => l.persons)}::integer[],
-                  ${part.map((l) => l.householdSize)}::integer[], ${part.map((l) => l.coaNumber)}::text[], ${part.map((l) => l.key)}::text[])
-        as t(code, day, persons, household, coa, line_key)
-      on conflict (line_key) do nothing`.execute(db);
-    inserted += Number(result.numAffectedRows ?? 0);
-    onProgress?.(Math.min(i + BATCH, lines.length), lines.length);
+  if (lines.length === 0) return 0;
+  return inTransaction(db, async (trx) => {
+    await lockRealisations(trx);
+    let from = lines[0]!.housedOn;
+    let to = from;
+    for (const l of lines) {
+      if (l.housedOn < from) from = l.housedOn;
+      if (l.housedOn > to) to = l.housedOn;
+    }
+    const known = await trx
+      .selectFrom('realisation')
+      .select('line_key')
+      .where('source', '=', meta.source)
+      .where('housed_on', '>=', from)
+      .where('housed_on', '<=', to)
+      .execute();
+    const knownKeys = new Set(known.map((r) => r.line_key));
+    const fresh = knownKeys.size === 0 ? lines : lines.filter((l) => !knownKeys.has(l.key));
+    const constant = `,${csvField(meta.source)},${meta.uploadId ?? ''},${csvField(meta.by)}`;
+    await copyRows(
+      trx,
+      'realisation',
+      ['municipality_code', 'housed_on', 'persons', 'household_size', 'coa_number', 'line_key', 'source', 'upload_id', 'recorded_by'],
+      csvChunks(fresh, constant, onProgress),
+    );
+    return fresh.length;
+  });
+}
+
+/** The lines as CSV for COPY, in chunks; progress counts the lines handed to the database. */
+function* csvChunks(lines: readonly RealisationLine[], constant: string, onProgress?: (done: number, total: number) => void): Generator<string> {
+  for (let i = 0; i < lines.length; i += CHUNK) {
+    let text = '';
+    const end = Math.min(i + CHUNK, lines.length);
+    for (let j = i; j < end; j++) {
+      const l = lines[j]!;
+      text += `${csvField(l.municipalityCode)},${l.housedOn},${l.persons},${csvField(l.householdSize)},${csvField(l.coaNumber)},${csvField(l.key)}${constant}\n`;
+    }
+    yield text;
+    onProgress?.(end, lines.length);
   }
-  return inserted;
 }
 
 export async function uploadRealisations(db: Db, actor: Actor, input: UploadInput): Promise<UploadResult> {
@@ -110,6 +150,10 @@ export async function uploadRealisations(db: Db, actor: Actor, input: UploadInpu
     throw unprocessable('bestand-afgekeurd', `Het bestand is niet ingelezen: ${parsed.errors.length} fout(en). Er is niets gewijzigd.`, lineErrorsToParams(parsed.errors));
   }
   return inTransaction(db, async (trx) => {
+    await lockRealisations(trx);
+    // The same file may have landed while this one was being checked.
+    const landed = await trx.selectFrom('realisation_upload').select(['id', 'line_count']).where('content_sha256', '=', sha).executeTakeFirst();
+    if (landed) return { uploadId: landed.id, alreadyUploaded: true, lineCount: landed.line_count, newCount: 0, skippedCount: landed.line_count, period: input.period };
     const { id } = await trx
       .insertInto('realisation_upload')
       .values({ content_sha256: sha, file_name: input.fileName ?? null, format: input.format, period: input.period, line_count: parsed.lines.length, new_count: 0, uploaded_by: actorLabel(actor.principal) })

@@ -4,6 +4,7 @@ import pg from 'pg';
 import fs from 'node:fs';
 import type { DB } from './schema.ts';
 import { PGlitePool, quoteIdent } from './pglite-pool.ts';
+import { copyAwarePool } from './copy-aware-pool.ts';
 
 export type { DB } from './schema.ts';
 export type Db = Kysely<DB>;
@@ -66,7 +67,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     types: types as pg.CustomTypesConfig,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyAwarePool(pool) }) });
   return {
     db,
     kind: 'postgres',

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { copyResult, copyStatement } from './copy.ts';
 
 /**
  * Makes one PGlite instance look like a `pg` Pool to Kysely's PostgresDialect, so both databases
@@ -36,6 +37,12 @@ export class PGlitePool {
     let released = false;
     return {
       async query(sqlText: string, params: unknown[] = []): Promise<QueryResult> {
+        const copy = copyStatement(sqlText, params);
+        if (copy) {
+          // PGlite has no client copy protocol; it reads COPY input from a blob it calls /dev/blob.
+          const result = await pglite.query(copy.copy.replace(/ from stdin /i, ` from '/dev/blob' `), [], { blob: new Blob([...copy.payload.chunks]) });
+          return copyResult('COPY', result.affectedRows ?? 0);
+        }
         if (params.length === 0 && isMultiStatement(sqlText)) {
           await pglite.exec(sqlText);
           return { command: commandOf(sqlText), rowCount: 0, rows: [] };
