@@ -57,3 +57,4 @@ export {
   type StepValidation,
 } from './ladder.ts';
 export { supervisorRow, sortForSupervisor, nationalTotals, type SupervisorRow, type SupervisorRowDetail, type NationalTotals } from './overview.ts';
+export { mapClass, mapLegend, percentageRealised, type MapClass } from './public-map.ts';
