@@ -117,6 +117,8 @@ describe('authorization matrix', () => {
     },
     'GET /api/v1/ledger': { allowed: SIGNED_IN, url: '/api/v1/ledger?period=2022-I' },
     'GET /api/v1/ledger/public-map': { allowed: ALL, url: '/api/v1/ledger/public-map?period=2022-I' },
+    'GET /api/v1/ledger/public-map/preview': { allowed: SIGNED_IN, url: '/api/v1/ledger/public-map/preview?period=2022-I' },
+    'POST /api/v1/ledger/public-map/publications': { allowed: ['provincie'], url: '/api/v1/ledger/public-map/publications', body: () => ({ period: '2022-I', provinceCode: 'PV27' }) },
     'GET /api/v1/ledger/:code': { allowed: SIGNED_IN, url: '/api/v1/ledger/GM0363' },
     'POST /api/v1/ledger/:code/steps': { allowed: ['provincie'], url: '/api/v1/ledger/GM0363/steps', body: () => ({ step: 'geen', date: '2030-01-01', reason: 'matrix' }) },
     'POST /api/v1/ledger/swaps': { allowed: ['provincie'], url: '/api/v1/ledger/swaps', body: () => ({ period: '2022-II', from: 'GM0363', to: 'GM0361', amount: 1, reason: 'matrix' }) },

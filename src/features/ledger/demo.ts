@@ -1,7 +1,7 @@
 import type { DemoStep } from '../demo/seed.ts';
 import { systemActor } from '../audit/audit.ts';
 import { insertLines } from './realisations.ts';
-import { decideStep } from './service.ts';
+import { decideStep, publishMap } from './service.ts';
 import { periodMonths } from '../../domain/ledger/index.ts';
 import type { LadderStep } from '../../domain/ledger/index.ts';
 
@@ -71,6 +71,10 @@ export const ledgerDemoStep: DemoStep = {
       for (let s = 0; s < height; s++) {
         await decideStep(db, actor, a.code, { step: ladder[s]![1], date: dates[s]!, reason: `Achterstand na 2022-I (demo): ${ladder[s]![1]}` });
       }
+    }
+    // Every province published its map of 2022-I; 2022-II's maps are not published yet.
+    for (const p of await db.selectFrom('province').select('code').orderBy('code').execute()) {
+      await publishMap(db, systemActor(`demodata (${p.code})`), { period: '2022-I', provinceCode: p.code });
     }
   },
 };

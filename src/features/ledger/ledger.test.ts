@@ -71,13 +71,50 @@ describe('ledger API on the demo data', () => {
     expect(ams.ledger.periods[1].months[0].realised).toBe(july.coa);
   });
 
-  it('publishes a half-year map without login: percentage realised in three classes', async () => {
+  it('shows the published half-year map without login: percentage realised in three classes', async () => {
     const r = await t.app.inject({ url: '/api/v1/ledger/public-map?period=2022-I' });
     expect(r.statusCode).toBe(200);
     const body = r.json();
     expect(body.items).toHaveLength(345);
+    expect(body.provinces.every((p: { published: unknown }) => p.published !== null)).toBe(true);
     expect(new Set(body.items.map((i: { class: string }) => i.class))).toEqual(new Set(['behaald', 'bijna', 'achter']));
+    // One decimal, within half a tenth of the exact share.
+    for (const i of body.items) expect(Math.abs(Math.round(i.percentage * 10) * i.corrected - i.realised * 1000)).toBeLessThanOrEqual(i.corrected / 2);
     expect((await t.app.inject({ url: '/api/v1/ledger?period=2022-I' })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/v1/ledger/public-map/preview?period=2022-I' })).statusCode).toBe(401);
+  });
+
+  it('shows the province’s figures on the public map only once it publishes, frozen until it publishes again', async () => {
+    const publicMap = async () => (await t.app.inject({ url: '/api/v1/ledger/public-map?period=2022-II' })).json();
+    const before = await publicMap();
+    expect(before.items).toEqual([]);
+    expect(before.provinces.find((p: { code: string }) => p.code === 'PV27').published).toBeNull();
+    const preview = (await get('/api/v1/ledger/public-map/preview?period=2022-II&province=PV27', 'provincie')).json();
+    expect(preview.items.length).toBeGreaterThan(30);
+
+    const publish = (who: string, provinceCode: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/ledger/public-map/publications', headers: as[who], payload: { period: '2022-II', provinceCode } });
+    expect((await publish('provincie', 'PV26')).statusCode).toBe(403);
+    expect((await publish('secretariaat', 'PV27')).statusCode).toBe(403);
+    const first = await publish('provincie', 'PV27');
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ version: 1, provinceCode: 'PV27', municipalities: preview.items.length });
+    const after = await publicMap();
+    expect(after.items).toEqual(preview.items);
+    expect(after.provinces.find((p: { code: string }) => p.code === 'PV27').published.version).toBe(1);
+
+    // New realisations change the ledger, not the published map, until the province publishes again.
+    const zaandam = preview.items.find((i: { code: string }) => i.code === 'GM0479');
+    const upload = await t.app.inject({
+      method: 'POST', url: '/api/v1/realisations/uploads', headers: as.coa,
+      payload: { period: '2022-II', format: 'csv', content: 'gemeentecode,datum,personen\nGM0479,2022-11-10,7\n' },
+    });
+    expect(upload.statusCode).toBe(201);
+    expect((await publicMap()).items.find((i: { code: string }) => i.code === 'GM0479').realised).toBe(zaandam.realised);
+    expect((await publish('provincie', 'PV27')).json().version).toBe(2);
+    expect((await publicMap()).items.find((i: { code: string }) => i.code === 'GM0479').realised).toBe(zaandam.realised + 7);
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'resource_id']).where('resource_type', '=', 'halfjaarkaart').where('resource_id', '=', '2022-II/PV27').execute();
+    expect(audit).toHaveLength(2);
   });
 
   it('records a swap within a province (art. 29(2)) that moves task between two ledgers, and refuses one across provinces', async () => {

@@ -48,6 +48,43 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 const Period = Type.String({ pattern: '^[0-9]{4}-(I|II)$', examples: ['2022-II'] });
 const Code = Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) });
+const ProvinceCode = Type.String({ pattern: '^PV[0-9]{2}$', examples: ['PV27'] });
+const MapClass = Type.Union([Type.Literal('behaald'), Type.Literal('bijna'), Type.Literal('achter'), Type.Literal('geen taak')]);
+const Legend = Type.Array(Type.Object({ class: MapClass, label: Type.String() }));
+const MapItem = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  provinceCode: Type.String(),
+  corrected: Type.Integer({ description: 'Gecorrigeerde taakstelling' }),
+  realised: Type.Integer({ description: 'Gerealiseerd (personen, COA-telling)' }),
+  percentage: Type.Union([Type.Number(), Type.Null()], { description: 'Percentage gerealiseerd, één decimaal, half naar boven afgerond; null als er niets te doen was' }),
+  class: MapClass,
+});
+const MapPreview = Type.Object({ period: Type.String(), asOf: Type.String({ format: 'date' }), legend: Legend, items: Type.Array(MapItem) });
+const PublishedMap = Type.Object({
+  period: Type.String(),
+  legend: Legend,
+  provinces: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      published: Type.Union([Type.Object({ version: Type.Integer(), asOf: Type.String({ format: 'date' }), publishedAt: Type.String({ format: 'date-time' }) }), Type.Null()], {
+        description: 'null: deze provincie heeft de kaart van dit halfjaar nog niet gepubliceerd',
+      }),
+    }),
+  ),
+  items: Type.Array(MapItem, { description: 'Alleen gemeenten van provincies die publiceerden, met de cijfers van hun laatste publicatie' }),
+});
+const Publication = Type.Object({
+  id: Type.Integer(),
+  period: Type.String(),
+  provinceCode: Type.String(),
+  provinceName: Type.String(),
+  version: Type.Integer(),
+  asOf: Type.String({ format: 'date' }),
+  publishedAt: Type.String({ format: 'date-time' }),
+  municipalities: Type.Integer(),
+});
 const Step = Type.Union([
   Type.Literal('geen'),
   Type.Literal('signaleren'),
@@ -78,11 +115,38 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { policy: 'public.read' },
     schema: {
       tags,
-      summary: 'Openbare halfjaarkaart: per gemeente het percentage van de gecorrigeerde taakstelling dat is gerealiseerd, in drie klassen',
+      summary: 'Openbare halfjaarkaart: per gemeente het percentage van de gecorrigeerde taakstelling dat is gerealiseerd, in drie klassen, zoals de provincie het publiceerde',
       querystring: Type.Object({ period: Period }, { additionalProperties: false }),
-      response: { 200: Type.Unknown(), 400: ProblemRef, 404: ProblemRef },
+      response: { 200: PublishedMap, 400: ProblemRef, 404: ProblemRef },
     },
-  }, async (req) => ledger.publicMap(db, req.query.period));
+  }, async (req) => ledger.publishedMap(db, req.query.period));
+
+  app.get('/ledger/public-map/preview', {
+    config: { policy: 'ledger.read' },
+    schema: {
+      tags,
+      summary: 'Voorbeeld van de halfjaarkaart met de cijfers van nu (wat een publicatie zou vastleggen)',
+      querystring: Type.Object({ period: Period, province: Type.Optional(ProvinceCode) }, { additionalProperties: false }),
+      response: { 200: MapPreview, ...errors, 404: ProblemRef },
+    },
+  }, async (req) => ledger.mapFigures(db, req.query.period, req.query.province));
+
+  app.post('/ledger/public-map/publications', {
+    config: {
+      policy: 'ledger.supervise',
+      // Runs before validation: the body is still raw.
+      scope: (req) => {
+        const code = String((req.body as { provinceCode?: unknown } | undefined)?.provinceCode ?? '').toUpperCase();
+        return /^PV\d{2}$/.test(code) ? { provinceCode: code } : {};
+      },
+    },
+    schema: {
+      tags,
+      summary: 'De halfjaarkaart van een provincie publiceren (na afloop van het halfjaar): de cijfers worden vastgelegd als nieuwe versie',
+      body: Type.Object({ period: Period, provinceCode: ProvinceCode }, { additionalProperties: false }),
+      response: { 201: Publication, ...errors, 404: ProblemRef, 409: ProblemRef },
+    },
+  }, async (req, reply) => reply.code(201).send(await ledger.publishMap(db, req.actor(), req.body)));
 
   app.get('/ledger/:code', {
     config: { policy: 'ledger.read' },

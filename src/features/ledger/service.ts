@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
-import { AppError, badRequest, notFound } from '../../platform/http/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { actorLabel } from '../../domain/access/policies.ts';
 import {
   LedgerError,
+  mapClass,
+  mapLegend,
+  percentageRealised,
   comparePeriods,
   periodOf,
   currentStep,
@@ -280,27 +283,88 @@ export async function recordExcuse(db: Db, actor: Actor, code: string, input: { 
 }
 
 /** The public half-year map: per municipality the share of the corrected taakstelling realised, in three classes. */
-export async function publicMap(db: Db, period: string) {
+/** The map's figures as they stand now (what a publication would freeze), for a province or the nation. */
+export async function mapFigures(db: Db, period: string, province?: string) {
   // overview() reads as of the end of the half-year, or today while it is running.
-  const data = await overview(db, { period });
-  const classOf = (share: number | null) => (share === null ? 'geen taak' : share >= 1 ? 'behaald' : share >= 0.75 ? 'bijna' : 'achter');
+  const data = await overview(db, { period, province });
   return {
     period,
     asOf: data.asOf,
-    classes: [
-      { class: 'behaald', label: '100 % of meer van de gecorrigeerde taakstelling gerealiseerd' },
-      { class: 'bijna', label: '75 % tot 100 %' },
-      { class: 'achter', label: 'minder dan 75 %' },
-      { class: 'geen taak', label: 'geen openstaande taak (gecorrigeerde taakstelling 0 of minder)' },
-    ],
+    legend: mapLegend(),
     items: data.items
-      .map((r) => {
-        const share = r.corrected > 0 ? r.realised / r.corrected : null;
-        return { code: r.code, name: r.name, provinceCode: r.provinceCode, corrected: r.corrected, realised: r.realised, percentage: share === null ? null : Math.round(share * 1000) / 10, class: classOf(share) };
-      })
+      .map((r) => ({
+        code: r.code,
+        name: r.name,
+        provinceCode: r.provinceCode,
+        corrected: r.corrected,
+        realised: r.realised,
+        percentage: percentageRealised(r.realised, r.corrected),
+        class: mapClass(r.realised, r.corrected),
+      }))
       .sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
+
+/**
+ * A province publishes its half-year map once the half-year is over: the figures are frozen as a new
+ * version; the public map shows the latest version per province.
+ */
+export async function publishMap(db: Db, actor: Actor, input: { period: string; provinceCode: string }) {
+  const { to } = periodRange(input.period);
+  if (to >= today()) throw conflict('periode-loopt-nog', `Het halfjaar ${input.period} loopt nog tot en met ${to}; de kaart kan pas daarna worden gepubliceerd.`);
+  return inTransaction(db, async (trx) => {
+    const province = await trx.selectFrom('province').select(['code', 'name']).where('code', '=', input.provinceCode).executeTakeFirst();
+    if (!province) throw notFound('provincie-onbekend', `Provincie ${input.provinceCode} bestaat niet.`);
+    const figures = await mapFigures(trx, input.period, input.provinceCode);
+    // Publications of one province and period are numbered one after the other; an advisory lock keeps two at once apart.
+    await sql`select pg_advisory_xact_lock(hashtext(${`kaart|${input.period}|${input.provinceCode}`}))`.execute(trx);
+    const last = await trx
+      .selectFrom('public_map_publication')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('period', '=', input.period)
+      .where('province_code', '=', input.provinceCode)
+      .executeTakeFirst();
+    const version = Number(last?.v ?? 0) + 1;
+    const row = await trx
+      .insertInto('public_map_publication')
+      .values({ period: input.period, province_code: input.provinceCode, version, as_of: figures.asOf, items: JSON.stringify(figures.items), published_by: actorLabel(actor.principal) })
+      .returning(['id', 'published_at'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'publish',
+      resourceType: 'halfjaarkaart',
+      resourceId: `${input.period}/${input.provinceCode}`,
+      after: { version, asOf: figures.asOf, municipalities: figures.items.length },
+    });
+    return { id: row.id, period: input.period, provinceCode: province.code, provinceName: province.name, version, asOf: figures.asOf, publishedAt: row.published_at.toISOString(), municipalities: figures.items.length };
+  });
+}
+
+/** The public half-year map: per province its latest publication; provinces that did not publish yet are named. */
+export async function publishedMap(db: Db, period: string) {
+  periodRange(period);
+  const provinces = await listProvinces(db);
+  const rows = await db
+    .selectFrom('public_map_publication')
+    .selectAll()
+    .where('period', '=', period)
+    .orderBy('province_code')
+    .orderBy('version', 'desc')
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.province_code)) latest.set(r.province_code, r);
+  return {
+    period,
+    legend: mapLegend(),
+    provinces: provinces.map((p) => {
+      const r = latest.get(p.code);
+      return { code: p.code, name: p.name, published: r ? { version: r.version, asOf: r.as_of, publishedAt: r.published_at.toISOString() } : null };
+    }),
+    items: [...latest.values()].flatMap((r) => r.items as MapItem[]).sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
+
+export type MapItem = Awaited<ReturnType<typeof mapFigures>>['items'][number];
 
 /**
  * Records an agreed swap of taakstelling between two municipalities (Huisvestingswet art. 29(2)):

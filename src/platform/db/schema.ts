@@ -151,6 +151,16 @@ export interface DB {
     recorded_at: Generated<Date>;
   };
   ledger_opening_balance: { municipality_code: string; period: string; amount: number; reason: string; recorded_by: string; recorded_at: Generated<Date> };
+  public_map_publication: {
+    id: Generated<number>;
+    period: string;
+    province_code: string;
+    version: number;
+    as_of: string;
+    items: unknown;
+    published_by: string;
+    published_at: Generated<Date>;
+  };
   oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {
     id: Generated<number>;
