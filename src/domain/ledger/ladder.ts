@@ -44,6 +44,8 @@ export interface LadderDecision {
   readonly reason: string;
   /** The responsible province user. */
   readonly decidedBy: string;
+  /** References to the documents of the step (letters, minutes), if any. */
+  readonly documents?: readonly string[];
 }
 
 /** `currentStep([])` → { step: 'geen', since: null } */

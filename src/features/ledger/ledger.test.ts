@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/server.ts';
 import { DEMO, login } from '../../../test/helpers/auth.ts';
+import * as service from './service.ts';
 
 describe('ledger API on the demo data', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -131,5 +132,16 @@ describe('ledger API on the demo data', () => {
     const tooMuch = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/swaps', headers: as.provincie, payload: { period: '2022-II', from: 'GM0358', to: 'GM0361', amount: 100_000, reason: 'x' } });
     expect(tooMuch.statusCode).toBe(400);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/ledger/swaps', headers: as.provincie, payload: { period: '2022-II', from: 'GM0518', to: 'GM0599', amount: 1, reason: 'x' } })).statusCode).toBe(403);
+  });
+
+  it('answers exactly what the service computes: the response schemas drop no field', async () => {
+    const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+    const step = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/GM0361/steps', headers: as.provincie, payload: { step: 'signaleren', date: '2022-11-02', reason: 'achterstand', documents: ['brief 2022-11-02'] } });
+    expect(step.statusCode).toBe(201);
+    for (const code of ['GM0363', 'GM0457', 'GM0361']) {
+      expect((await get(`/api/v1/ledger/${code}?asOf=2022-12-31`)).json()).toEqual(plain(await service.municipalityLedger(t.database.db, code, '2022-12-31')));
+    }
+    expect((await get('/api/v1/ledger/GM0361')).json().ladder.history.at(-1).documents).toEqual(['brief 2022-11-02']);
+    expect((await get('/api/v1/ledger?period=2022-II&asOf=2022-10-31')).json()).toEqual(plain(await service.overview(t.database.db, { period: '2022-II', asOf: '2022-10-31' })));
   });
 });

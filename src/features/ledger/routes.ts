@@ -4,6 +4,7 @@ import { ProblemRef } from '../../platform/http/schemas.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { uploadRealisations } from './realisations.ts';
 import * as ledger from './service.ts';
+import { ExcuseRecorded, LadderStep, MunicipalityLedger, Overview, StepDecided, SwapRecorded } from './schemas.ts';
 import { periodOf } from '../../domain/ledger/index.ts';
 import { provinceOfMunicipality } from '../regions/service.ts';
 
@@ -85,13 +86,6 @@ const Publication = Type.Object({
   publishedAt: Type.String({ format: 'date-time' }),
   municipalities: Type.Integer(),
 });
-const Step = Type.Union([
-  Type.Literal('geen'),
-  Type.Literal('signaleren'),
-  Type.Literal('bestuurlijk overleg'),
-  Type.Literal('schriftelijke aanmaning'),
-  Type.Literal('indeplaatsstelling'),
-]);
 
 export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
@@ -107,7 +101,7 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       summary: 'Grootboeken van een halfjaar: per gemeente taakstelling, achterstand, gecorrigeerde taakstelling, realisatie, tempo en toezichtstap (nieuw achter eerst)',
       querystring: Type.Object({ period: Period, province: Type.Optional(Type.String({ pattern: '^PV[0-9]{2}$' })), asOf: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown(), ...errors, 404: ProblemRef },
+      response: { 200: Overview, ...errors, 404: ProblemRef },
     },
   }, async (req) => ledger.overview(db, req.query));
 
@@ -155,7 +149,7 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Het grootboek van één gemeente: halfjaren, maanden met tempo, toezichtladder met suggestie, COA-telling naast eigen telling',
       params: Code,
       querystring: Type.Object({ asOf: Type.Optional(Type.String({ format: 'date', description: 'De stand op deze datum (standaard vandaag)' })) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown(), ...errors, 404: ProblemRef },
+      response: { 200: MunicipalityLedger, ...errors, 404: ProblemRef },
     },
   }, async (req) => ledger.municipalityLedger(db, req.params.code, req.query.asOf));
 
@@ -167,14 +161,14 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: Code,
       body: Type.Object(
         {
-          step: Step,
+          step: LadderStep,
           date: Type.String({ format: 'date' }),
           reason: Type.String({ minLength: 1, maxLength: 2000 }),
           documents: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 20 })),
         },
         { additionalProperties: false },
       ),
-      response: { 201: Type.Unknown(), ...errors },
+      response: { 201: StepDecided, ...errors },
     },
   }, async (req, reply) => reply.code(201).send(await ledger.decideStep(db, req.actor(), req.params.code, req.body)));
 
@@ -200,7 +194,7 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
         { additionalProperties: false },
       ),
-      response: { 201: Type.Unknown(), ...errors, 404: ProblemRef },
+      response: { 201: SwapRecorded, ...errors, 404: ProblemRef },
     },
   }, async (req, reply) => reply.code(201).send(await ledger.recordSwap(db, req.actor(), req.body)));
 
@@ -214,7 +208,7 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
         { additionalProperties: false },
       ),
-      response: { 201: Type.Unknown(), ...errors },
+      response: { 201: ExcuseRecorded, ...errors },
     },
   }, async (req, reply) => reply.code(201).send(await ledger.recordExcuse(db, req.actor(), req.params.code, req.body)));
 

@@ -81,7 +81,7 @@ export async function loadBook(db: Db, asOf: string): Promise<LedgerBook> {
   const stepRows = await db.selectFrom('supervision_step').selectAll().orderBy('decided_on').orderBy('id').execute();
   const steps = new Map<string, LadderDecision[]>();
   for (const s of stepRows) {
-    steps.set(s.municipality_code, [...(steps.get(s.municipality_code) ?? []), { step: s.step, date: s.decided_on, reason: s.reason, decidedBy: s.decided_by }]);
+    steps.set(s.municipality_code, [...(steps.get(s.municipality_code) ?? []), { step: s.step, date: s.decided_on, reason: s.reason, decidedBy: s.decided_by, documents: s.documents as string[] }]);
   }
   const histories: LedgerHistoryInput[] = [];
   for (const m of municipalities) {
@@ -282,7 +282,6 @@ export async function recordExcuse(db: Db, actor: Actor, code: string, input: { 
   });
 }
 
-/** The public half-year map: per municipality the share of the corrected taakstelling realised, in three classes. */
 /** The map's figures as they stand now (what a publication would freeze), for a province or the nation. */
 export async function mapFigures(db: Db, period: string, province?: string) {
   // overview() reads as of the end of the half-year, or today while it is running.
