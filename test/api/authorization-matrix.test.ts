@@ -128,6 +128,30 @@ describe('authorization matrix', () => {
       url: '/api/v1/ledger/GM0363/realisations',
       body: () => ({ date: `2022-08-1${Math.floor(Math.random() * 9)}`, persons: 1 + Math.floor(Math.random() * 99) }),
     },
+    'GET /api/v1/reception': { allowed: SIGNED_IN, url: '/api/v1/reception?asOf=2022-07-08' },
+    'GET /api/v1/reception/locations': { allowed: SIGNED_IN, url: '/api/v1/reception/locations' },
+    'GET /api/v1/reception/locations/:code': { allowed: SIGNED_IN, url: '/api/v1/reception/locations/TERAPEL' },
+    'GET /api/v1/reception/alerts': { allowed: SIGNED_IN, url: '/api/v1/reception/alerts' },
+    'POST /api/v1/reception/locations': {
+      allowed: ['secretariaat', 'coa'],
+      url: '/api/v1/reception/locations',
+      body: () => ({ code: `MATRIX-${Math.floor(Math.random() * 1e9)}`, name: 'Matrix', type: 'azc', municipalityCode: 'GM0363', events: [] }),
+    },
+    'POST /api/v1/reception/locations/:code/events': {
+      allowed: ['secretariaat', 'coa'],
+      url: '/api/v1/reception/locations/BUDEL/events',
+      body: () => ({ date: `2023-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, kind: 'uitbreiding', places: 1 }),
+    },
+    'POST /api/v1/reception/locations/:code/occupancy': {
+      allowed: ['coa'],
+      url: '/api/v1/reception/locations/BUDEL/occupancy',
+      body: () => ({ date: `2023-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, occupancy: 1000, correction: true }),
+    },
+    'POST /api/v1/reception/occupancy/uploads': {
+      allowed: ['coa'],
+      url: '/api/v1/reception/occupancy/uploads',
+      body: () => ({ format: 'csv', content: `locatiecode,datum,bezetting\nGILZE,2023-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)},${Math.floor(Math.random() * 1000)}\n`, corrections: true }),
+    },
     'GET /api/v1/distributions/:id/export': { allowed: ALL, url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/export?format=csv`) },
   };
 

@@ -45,4 +45,15 @@ describe('authorize', () => {
     expect(actorLabel(cli)).toBe('cli:root');
     expect(actorLabel({ ...(user('coa') as Extract<Principal, { kind: 'user' }>), via: 'token' })).toBe('coa@x.nl (API-token)');
   });
+
+  it('keeps reception registers with COA (and the secretariat), uploads with COA, saved scenarios with the tables', () => {
+    const all = [ANONYMOUS, user('secretariaat'), user('lid'), user('provincie', 'PV27'), user('gemeente', 'GM0363'), user('coa')];
+    const allowed = (policy: 'reception.read' | 'reception.manage' | 'occupancy.upload' | 'projection.run' | 'projection.manage') =>
+      all.map((p) => authorize(p, policy));
+    expect(allowed('reception.read')).toEqual([false, true, true, true, true, true]);
+    expect(allowed('reception.manage')).toEqual([false, true, false, false, false, true]);
+    expect(allowed('occupancy.upload')).toEqual([false, false, false, false, false, true]);
+    expect(allowed('projection.run')).toEqual([false, true, true, true, true, true]);
+    expect(allowed('projection.manage')).toEqual([false, true, true, false, false, false]);
+  });
 });

@@ -71,6 +71,14 @@ export const POLICIES = {
   'realisation.upload': (p) => has(p, 'coa'),
   /** A municipality records its own count, for its own municipality only. */
   'realisation.record': (p, r) => r.municipalityCode !== undefined && has(p, 'gemeente', r.municipalityCode),
+  /** Reception figures, norms, breaches and alerts: everyone signed in (who is alerted is decided per alert). */
+  'reception.read': signedIn,
+  /** COA runs the locations and reports their occupancy; the secretariat may correct the register of locations. */
+  'reception.manage': (p) => has(p, 'coa') || has(p, 'secretariaat'),
+  'occupancy.upload': (p) => has(p, 'coa'),
+  /** Anyone signed in may run a projection (nothing is stored); saved scenarios are the secretariat's and members'. */
+  'projection.run': signedIn,
+  'projection.manage': (p) => has(p, 'secretariaat') || has(p, 'lid'),
 } satisfies Record<string, Rule>;
 
 export type Policy = keyof typeof POLICIES;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { readXlsxRows } from '../../lib/xlsx-rows.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { copyRows, csvField } from '../../platform/db/copy.ts';
@@ -46,28 +46,10 @@ export function periodRange(period: string) {
   }
 }
 
-async function readXlsxRows(content: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw unprocessable('bestand-onleesbaar', 'Het Excel-bestand kan niet worden gelezen (is het een .xlsx-bestand?). Er is niets gewijzigd.');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: { line: number; fields: string[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = (row.values as unknown[]).slice(1);
-    rows.push({
-      line,
-      fields: values.map((v) => {
-        if (v instanceof Date) return v.toISOString().slice(0, 10);
-        if (v && typeof v === 'object' && 'result' in v) return String((v as { result: unknown }).result ?? '');
-        if (v && typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text ?? '');
-        return v === null || v === undefined ? '' : String(v);
-      }),
-    });
-  });
+/** The rows of an uploaded .xlsx, or a 422 problem when it cannot be read. */
+export async function xlsxRowsOrProblem(content: Buffer) {
+  const rows = await readXlsxRows(content);
+  if (rows === null) throw unprocessable('bestand-onleesbaar', 'Het Excel-bestand kan niet worden gelezen (is het een .xlsx-bestand?). Er is niets gewijzigd.');
   return rows;
 }
 
@@ -75,7 +57,7 @@ export async function parseUpload(db: Db, input: UploadInput): Promise<ParsedRea
   const { from, to } = periodRange(input.period);
   const municipalities = await listMunicipalities(db);
   if (input.format === 'xlsx') {
-    return checkRealisationRows({ rows: await readXlsxRows(input.content), source: input.source, from, to, municipalities });
+    return checkRealisationRows({ rows: await xlsxRowsOrProblem(input.content), source: input.source, from, to, municipalities });
   }
   return parseRealisationCsv(input.content.toString('utf8'), { source: input.source, from, to, municipalities });
 }

@@ -161,6 +161,69 @@ export interface DB {
     published_by: string;
     published_at: Generated<Date>;
   };
+  reception_location: {
+    code: string;
+    name: string;
+    type: 'aanmeldcentrum' | 'azc' | 'noodopvang' | 'crisisnoodopvang' | 'flexibele opvang' | 'overig';
+    municipality_code: string;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+    version: Generated<number>;
+  };
+  reception_capacity_event: {
+    id: Generated<number>;
+    location_code: string;
+    event_date: string;
+    kind: 'opening' | 'uitbreiding' | 'inkrimping' | 'sluiting';
+    places: number;
+    reason: string | null;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
+  reception_norm: {
+    id: Generated<number>;
+    location_code: string;
+    valid_from: string;
+    valid_to: string | null;
+    maximum: number;
+    penalty_cents_per_day: number | null;
+    reason: string | null;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
+  occupancy_upload: {
+    id: Generated<number>;
+    content_sha256: string;
+    file_name: string | null;
+    format: 'csv' | 'xlsx';
+    line_count: number;
+    new_count: number;
+    corrected_count: number;
+    uploaded_by: string;
+    uploaded_at: Generated<Date>;
+  };
+  occupancy: {
+    location_code: string;
+    day: string;
+    occupancy: number;
+    permit_holders: number | null;
+    upload_id: number | null;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
+  permit_holder_link: { location_code: string; day: string; municipality_code: string; persons: number; recorded_by: string; recorded_at: Generated<Date> };
+  reception_alert: {
+    id: Generated<number>;
+    kind: 'norm-overschreden';
+    location_code: string;
+    day: string;
+    occupancy: number;
+    maximum: number;
+    streak_start: string;
+    province_code: string;
+    created_at: Generated<Date>;
+  };
+  projection_scenario: { id: Generated<number>; name: string; description: string | null; scenario: unknown; created_by: string; created_at: Generated<Date> };
   oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {
     id: Generated<number>;
