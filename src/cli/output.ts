@@ -39,10 +39,10 @@ export function printRows(format: Format, header: string[], rows: (string | numb
 }
 
 /** A progress bar on a terminal; on a pipe or in CI a line per 10 % so logs stay readable. */
-export function progress(label: string) {
+export function progress(label: string, unit = 'regels') {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} regels`, stream: process.stderr, hideCursor: true },
+      { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit}`, stream: process.stderr, hideCursor: true },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
@@ -65,7 +65,7 @@ export function progress(label: string) {
       const tenth = Math.floor((done / Math.max(total, 1)) * 10);
       if (tenth !== lastTenth) {
         lastTenth = tenth;
-        process.stderr.write(`${label}: ${done}/${total} regels (${tenth * 10}%)\n`);
+        process.stderr.write(`${label}: ${done}/${total} ${unit} (${tenth * 10}%)\n`);
       }
     },
     stop() {},

@@ -152,6 +152,15 @@ describe('authorization matrix', () => {
       url: '/api/v1/reception/occupancy/uploads',
       body: () => ({ format: 'csv', content: `locatiecode,datum,bezetting\nGILZE,2023-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)},${Math.floor(Math.random() * 1000)}\n`, corrections: true }),
     },
+    'POST /api/v1/projections': { allowed: SIGNED_IN, url: '/api/v1/projections', body: () => ({ scenarioId: 1, runs: 10, weeks: 4 }) },
+    'POST /api/v1/projections/compare': { allowed: SIGNED_IN, url: '/api/v1/projections/compare', body: () => ({ a: { scenarioId: 1 }, b: { scenarioId: 2 }, runs: 10, weeks: 4 }) },
+    'GET /api/v1/projections/scenarios': { allowed: SIGNED_IN, url: '/api/v1/projections/scenarios' },
+    'GET /api/v1/projections/start-state': { allowed: SIGNED_IN, url: '/api/v1/projections/start-state?date=2022-07-08' },
+    'POST /api/v1/projections/scenarios': {
+      allowed: ['secretariaat', 'lid'],
+      url: '/api/v1/projections/scenarios',
+      body: async () => ({ ...((await t.database.db.selectFrom('projection_scenario').select('scenario').where('id', '=', 1).executeTakeFirstOrThrow()).scenario as object), name: `Matrix ${Math.random()}` }),
+    },
     'GET /api/v1/distributions/:id/export': { allowed: ALL, url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/export?format=csv`) },
   };
 

@@ -103,6 +103,29 @@ describe('regie CLI', { timeout: 120_000 }, () => {
     expect(after).toContain('GM0202,Arnhem,PV25,Gelderland,162424,2021-01-01,officieel,eigen cijfer,');
   });
 
+  it('projects a scenario file with progress, reproducibly, as JSON equal to the model; compares two; refuses a bad one naming the field', async () => {
+    const file = path.join(REPO_ROOT, 'data/scenarios/taakstelling-13500.json');
+    const other = path.join(REPO_ROOT, 'data/scenarios/taakstelling-20000.json');
+    const r = await regie('project', '--scenario', file, '--runs', '300', '--weeks', '12', '--seed', '5', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Rekenen: 12/12 weken (100%)');
+    const { parseScenario, projectScenario } = await import('../../src/domain/projection/index.ts');
+    const scenario = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const changes = scenario.capacity.changes.filter((c: { date: string }) => c.date < '2022-09-26');
+    const expected = projectScenario(parseScenario({ ...scenario, weeks: 12, capacity: { ...scenario.capacity, changes } }), { runs: 300, seed: 5 });
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    const csv = await regie('project', '--scenario', file, '--compare', other, '--runs', '200', '--weeks', '30', '--format', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toBe('week,aanmeldcentrum P50 a,aanmeldcentrum P50 b,verschil,statushouders P50 a,statushouders P50 b,verschil');
+    expect(csv.stdout.trim().split('\n')).toHaveLength(31);
+    const badFile = path.join(dir, 'kapot.json');
+    fs.writeFileSync(badFile, JSON.stringify({ ...scenario, permitShare: 2 }));
+    const bad = await regie('project', '--scenario', badFile);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/permitShare/);
+    expect((await regie('project', '--scenario', file, '--runs', 'veel')).stderr).toContain('--runs moet een geheel getal zijn');
+  });
+
   it('explains usage errors in Dutch', async () => {
     const r = await regie('regions', '--format', 'pdf');
     expect(r.code).toBe(2);

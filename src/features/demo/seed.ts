@@ -4,6 +4,7 @@ import { demoUsersStep } from '../auth/demo-users.ts';
 import { distributionDemoStep } from '../distribution/demo.ts';
 import { ledgerDemoStep } from '../ledger/demo.ts';
 import { receptionDemoStep } from '../reception/demo.ts';
+import { projectionDemoStep } from '../projection/demo.ts';
 
 /**
  * The demo data set, in named steps. Each capability adds its step here; a step runs once per
@@ -14,7 +15,7 @@ export interface DemoStep {
   run(db: Db): Promise<void>;
 }
 
-export const demoSteps: DemoStep[] = [demoUsersStep, distributionDemoStep, ledgerDemoStep, receptionDemoStep];
+export const demoSteps: DemoStep[] = [demoUsersStep, distributionDemoStep, ledgerDemoStep, receptionDemoStep, projectionDemoStep];
 
 export async function seedDemo(db: Db, steps: readonly DemoStep[] = demoSteps): Promise<string[]> {
   const done = new Set((await db.selectFrom('demo_seed').select('name').execute()).map((r) => r.name));
