@@ -22,6 +22,9 @@ const ConfigSchema = Type.Object({
   OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_REDIRECT_URI: Type.Optional(Type.String({ pattern: '^https?://' })),
   OIDC_ALLOW_HTTP: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'Regietafel <noreply@regietafel.localhost>' }),
+  JOBS: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
     default: 'development',
   }),
@@ -41,6 +44,11 @@ export interface Config {
   trustProxy: boolean;
   /** OpenID Connect login; undefined when OIDC_ISSUER is not set (the default). */
   oidc: OidcConfig | undefined;
+  /** Mail through SMTP; undefined: notifications stay in the in-app inbox only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Scheduled work (escalation, mail) in this instance; safe to run in several at once. */
+  jobs: boolean;
 }
 
 export interface OidcConfig {
@@ -79,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: c.NODE_ENV,
     secureCookies: c.COOKIE_SECURE === 'auto' ? 'auto' : c.COOKIE_SECURE === 'true',
     trustProxy: c.TRUST_PROXY === 'true',
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    jobs: c.JOBS === 'on',
     oidc: c.OIDC_ISSUER
       ? {
           issuer: c.OIDC_ISSUER,

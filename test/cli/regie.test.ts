@@ -149,4 +149,24 @@ describe('regie CLI', { timeout: 120_000 }, () => {
     const users = await regie('user', 'list', '--format', 'csv');
     expect(users.stdout.split('\n').filter((l) => l.endsWith(',uitgeschakeld'))).toHaveLength(5);
   });
+
+  it('lists overdue actions and the report rates of a month on the demo data; runs the escalation once', async () => {
+    // The demo was seeded by the test before (this file's tests run in order on one database).
+    const overdue = await regie('actions', 'overdue', '--format', 'csv');
+    expect(overdue.code).toBe(0);
+    const lines = overdue.stdout.trim().split('\n');
+    expect(lines[0]).toBe('actie,programma,maatregel,houder,provincie,termijn,status,omschrijving');
+    expect(lines.length - 1).toBe(5); // six demo actions, one finished
+    const status = await regie('reports', 'status', '--month', '2022-07', '--format', 'json');
+    expect(status.code).toBe(0);
+    const s = JSON.parse(status.stdout);
+    expect(s.provinces).toHaveLength(12);
+    expect(s.provinces.every((p: { expected: number }) => p.expected === 1)).toBe(true);
+    expect(s.national.received).toBeLessThan(12);
+    expect((await regie('reports', 'status', '--month', '2022-13')).stderr).toContain('--month moet een maand zijn');
+    const first = await regie('jobs', 'run', 'escalatie');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).fired).toBeGreaterThan(0);
+    expect(JSON.parse((await regie('jobs', 'run', 'escalatie')).stdout).fired).toBe(0);
+  });
 });

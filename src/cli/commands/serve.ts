@@ -5,6 +5,8 @@ import { buildApp } from '../../platform/http/app.ts';
 import { ensureWebBuilt, WEB_DIST } from '../../platform/web-build.ts';
 import { parseIntegerOption } from '../output.ts';
 import { assertNoActiveDemoAccounts } from '../../features/auth/service.ts';
+import { serverJobs } from './jobs.ts';
+import { createScheduler } from '../../platform/jobs/scheduler.ts';
 
 export function serveCommand() {
   return new Command('serve')
@@ -41,7 +43,11 @@ export function serveCommand() {
         trustProxy: config.trustProxy,
         oidc: config.oidc,
       });
+      // Scheduled work runs in every instance; the database makes each step happen once (platform/jobs).
+      const scheduler = createScheduler(database.db, serverJobs(config), { log: app.log });
+      if (config.jobs) scheduler.start();
       const close = async () => {
+        await scheduler.stop();
         await app.close();
         await database.close();
         process.exit(0);

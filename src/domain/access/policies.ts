@@ -79,6 +79,13 @@ export const POLICIES = {
   /** Anyone signed in may run a projection (nothing is stored); saved scenarios are the secretariat's and members'. */
   'projection.run': signedIn,
   'projection.manage': (p) => has(p, 'secretariaat') || has(p, 'lid'),
+  /** The action agenda and the reports: everyone signed in reads; the secretariat and the provinces keep the agenda. */
+  'agenda.read': signedIn,
+  'agenda.manage': (p) => has(p, 'secretariaat') || has(p, 'provincie'),
+  /** The escalation ladder and the report settings are the secretariat's. */
+  'agenda.configure': secretariat,
+  /** A province writes and submits its own monthly report. */
+  'report.write': (p, r) => r.provinceCode !== undefined && has(p, 'provincie', r.provinceCode),
 } satisfies Record<string, Rule>;
 
 export type Policy = keyof typeof POLICIES;

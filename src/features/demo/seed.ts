@@ -5,6 +5,7 @@ import { distributionDemoStep } from '../distribution/demo.ts';
 import { ledgerDemoStep } from '../ledger/demo.ts';
 import { receptionDemoStep } from '../reception/demo.ts';
 import { projectionDemoStep } from '../projection/demo.ts';
+import { agendaDemoStep } from '../agenda/demo.ts';
 
 /**
  * The demo data set, in named steps. Each capability adds its step here; a step runs once per
@@ -15,7 +16,7 @@ export interface DemoStep {
   run(db: Db): Promise<void>;
 }
 
-export const demoSteps: DemoStep[] = [demoUsersStep, distributionDemoStep, ledgerDemoStep, receptionDemoStep, projectionDemoStep];
+export const demoSteps: DemoStep[] = [demoUsersStep, distributionDemoStep, ledgerDemoStep, receptionDemoStep, projectionDemoStep, agendaDemoStep];
 
 export async function seedDemo(db: Db, steps: readonly DemoStep[] = demoSteps): Promise<string[]> {
   const done = new Set((await db.selectFrom('demo_seed').select('name').execute()).map((r) => r.name));

@@ -63,6 +63,9 @@ describe('ledger API on the demo data', () => {
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/GM0363/realisations', headers: as.gemeente, payload: { date: '2022-07-20', persons: 4 } });
     expect(r.statusCode).toBe(201);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/ledger/GM0014/realisations', headers: as.gemeente, payload: { date: '2022-07-20', persons: 4 } })).statusCode).toBe(403);
+    const ancient = await t.app.inject({ method: 'POST', url: '/api/v1/ledger/GM0363/realisations', headers: as.gemeente, payload: { date: '1900-05-01', persons: 1 } });
+    expect(ancient.statusCode).toBe(400);
+    expect(ancient.json().invalidParams[0].name).toBe('date');
     const ams = (await get('/api/v1/ledger/GM0363', 'gemeente')).json();
     const july = ams.reconciliation.find((m: { month: string }) => m.month === '2022-07');
     expect(july.municipality).toBe(4);

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { uploadRealisations } from './realisations.ts';
 import * as ledger from './service.ts';
 import { ExcuseRecorded, LadderStep, MunicipalityLedger, Overview, StepDecided, SwapRecorded } from './schemas.ts';
-import { periodOf } from '../../domain/ledger/index.ts';
+import { LedgerError, periodOf } from '../../domain/ledger/index.ts';
 import { provinceOfMunicipality } from '../regions/service.ts';
 
 const tags = ['Taakstelling en realisatie'];
@@ -234,8 +234,15 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req, reply) => {
     const { date, persons, householdSize, coaNumber } = req.body;
+    let period: string;
+    try {
+      period = periodOf(date);
+    } catch (e) {
+      if (e instanceof LedgerError) throw new AppError(400, e.code, 'Ongeldige invoer', e.message, [{ name: 'date', code: e.code, reason: e.message }]);
+      throw e;
+    }
     const csv = `gemeentecode,datum,personen,huishoudgrootte,coa_nummer\n${req.params.code},${date},${persons},${householdSize ?? ''},${(coaNumber ?? '').replace(/[",\n]/g, ' ')}\n`;
-    const r = await uploadRealisations(db, req.actor(), { content: Buffer.from(csv), format: 'csv', period: periodOf(date), source: 'gemeente', fileName: 'handmatig' });
+    const r = await uploadRealisations(db, req.actor(), { content: Buffer.from(csv), format: 'csv', period, source: 'gemeente', fileName: 'handmatig' });
     return reply.code(r.alreadyUploaded ? 200 : 201).send(r);
   });
 };

@@ -8,6 +8,8 @@ export type SupervisionStep = 'geen' | 'signaleren' | 'bestuurlijk overleg' | 's
 export type Role = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa';
 export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'import' | 'login' | 'login-failed' | 'logout' | 'permission-change';
 
+export type EscalationKind = 'herinnering-houder' | 'prt-voorzitter' | 'lrt-agenda' | 'staatssecretaris' | 'melding';
+
 export interface DB {
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
   province: { code: string; name: string };
@@ -224,6 +226,91 @@ export interface DB {
     created_at: Generated<Date>;
   };
   projection_scenario: { id: Generated<number>; name: string; description: string | null; scenario: unknown; created_by: string; created_at: Generated<Date> };
+  programme: { id: Generated<number>; code: string; name: string; owner: string; created_at: Generated<Date> };
+  measure: { id: Generated<number>; programme_id: number; number: number; title: string };
+  action: {
+    id: Generated<number>;
+    measure_id: number;
+    description: string;
+    holder_organisation: string;
+    holder_person: string | null;
+    holder_user_id: number | null;
+    province_code: string | null;
+    deadline: string;
+    status: Generated<'open' | 'loopt' | 'gereed' | 'vertraagd' | 'vervallen'>;
+    origin: string | null;
+    created_by: string;
+    created_at: Generated<Date>;
+    version: Generated<number>;
+  };
+  action_update: {
+    id: Generated<number>;
+    action_id: number;
+    on_date: string;
+    text: string;
+    status_before: string | null;
+    status_after: string | null;
+    deadline_before: string | null;
+    deadline_after: string | null;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
+  escalation_level: { level: number; name: string; after_days: number; grace_days: Generated<number>; kind: EscalationKind; updated_by: string; updated_at: Generated<Date> };
+  escalation_fire: {
+    id: Generated<number>;
+    subject_type: 'actie' | 'rapportage';
+    subject_id: string;
+    deadline: string;
+    level: number;
+    kind: string;
+    due_on: string;
+    fired_at: Generated<Date>;
+    fired_by: string;
+  };
+  notification: {
+    id: Generated<number>;
+    recipient_user_id: number | null;
+    recipient_role: 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa' | null;
+    recipient_scope: Generated<string>;
+    subject_type: string;
+    subject_id: string;
+    title: string;
+    body: string;
+    link: string | null;
+    fire_id: number | null;
+    created_at: Generated<Date>;
+  };
+  notification_read: { notification_id: number; user_id: number; read_at: Generated<Date> };
+  email_outbox: {
+    id: Generated<number>;
+    notification_id: number | null;
+    to_address: string;
+    subject: string;
+    body: string;
+    created_at: Generated<Date>;
+    attempts: Generated<number>;
+    next_attempt_at: Generated<Date>;
+    sent_at: Date | null;
+    last_error: string | null;
+  };
+  lrt_agenda_proposal: { id: Generated<number>; subject_type: string; subject_id: string; title: string; reason: string; fire_id: number | null; meeting_id: number | null; created_at: Generated<Date> };
+  provincial_report: {
+    id: Generated<number>;
+    province_code: string;
+    month: string;
+    status: Generated<'concept' | 'ingediend'>;
+    content: unknown;
+    deadline: string;
+    submitted_at: Date | null;
+    submitted_on: string | null;
+    submitted_by: string | null;
+    created_by: string;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    version: Generated<number>;
+  };
+  app_setting: { key: string; value: unknown; updated_by: string; updated_at: Generated<Date> };
+  job_run: { name: string; instance: string; started_at: Date; finished_at: Date | null; result: unknown; error: string | null };
   oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {
     id: Generated<number>;
