@@ -1,38 +1,46 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { useApi } from '../api/useApi.ts';
 import { projectShapes, type ProvinceShapeProperties } from '../regions/geo.ts';
 import { Heading, LoadingStatus } from '../ui/index.ts';
 import { useLedgerT } from './common.tsx';
-import { MAP_CLASSES, type MapClass, type PublicMapItem } from './types.ts';
+import type { MapClass, MapLegendEntry, PublicMapItem } from './types.ts';
 
 const WIDTH = 400;
 const HEIGHT = 480;
 type Features = FeatureCollection<Polygon | MultiPolygon, ProvinceShapeProperties>;
+/** A municipality of a province that has not published the map of the half-year yet. */
+export const UNPUBLISHED = 'nog niet gepubliceerd';
+type Fill = MapClass | typeof UNPUBLISHED;
+const FILLS: readonly Fill[] = ['behaald', 'bijna', 'achter', 'geen taak', UNPUBLISHED];
 
 /** Colour plus a pattern per class, so the classes differ also without colour vision (WCAG 1.4.1). */
-const STYLE: Record<MapClass, { fill: string; pattern: 'none' | 'lines' | 'cross' | 'dots' }> = {
-  behaald: { fill: '#1d6b3e', pattern: 'none' },
-  bijna: { fill: '#e0a526', pattern: 'lines' },
-  achter: { fill: '#b3261e', pattern: 'cross' },
-  'geen taak': { fill: '#e6e8eb', pattern: 'dots' },
+const STYLE: Record<Fill, { fill: string; mark: string; pattern: 'none' | 'lines' | 'cross' | 'dots' | 'stripes' }> = {
+  behaald: { fill: '#1d6b3e', mark: '#ffffff', pattern: 'none' },
+  bijna: { fill: '#e0a526', mark: '#ffffff', pattern: 'lines' },
+  achter: { fill: '#b3261e', mark: '#ffffff', pattern: 'cross' },
+  'geen taak': { fill: '#e6e8eb', mark: '#5b6470', pattern: 'dots' },
+  // Neutral on purpose: no judgement about a municipality whose province has not published.
+  [UNPUBLISHED]: { fill: '#b9bfc7', mark: '#ffffff', pattern: 'stripes' },
 };
 const NOT_INCLUDED_FILL = '#ffffff';
+const NONE: readonly string[] = [];
 
-const classKey = (c: MapClass) => c.replace(' ', '-');
+const fillKey = (c: Fill) => c.replace(/ /g, '-');
 
-/** <pattern> definitions for the four classes, ids `${prefix}-behaald` etc. */
+/** <pattern> definitions for the classes, ids `${prefix}-behaald` etc. */
 function ClassPatterns({ prefix }: { prefix: string }) {
   return (
     <defs>
-      {MAP_CLASSES.map((c) => {
-        const { fill, pattern } = STYLE[c];
-        const mark = c === 'geen taak' ? '#5b6470' : '#ffffff';
+      {FILLS.map((c) => {
+        const { fill, mark, pattern } = STYLE[c];
         return (
-          <pattern key={c} id={`${prefix}-${classKey(c)}`} width="6" height="6" patternUnits="userSpaceOnUse">
+          <pattern key={c} id={`${prefix}-${fillKey(c)}`} width="6" height="6" patternUnits="userSpaceOnUse">
             <rect width="6" height="6" fill={fill} />
             {pattern === 'lines' ? <path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke={mark} strokeWidth="1.2" /> : null}
             {pattern === 'cross' ? <path d="M0,0 l6,6 M6,0 l-6,6" stroke={mark} strokeWidth="1" /> : null}
             {pattern === 'dots' ? <circle cx="3" cy="3" r="0.9" fill={mark} /> : null}
+            {pattern === 'stripes' ? <path d="M0,1.5 h6 M0,4.5 h6" stroke={mark} strokeWidth="1" /> : null}
           </pattern>
         );
       })}
@@ -40,81 +48,121 @@ function ClassPatterns({ prefix }: { prefix: string }) {
   );
 }
 
-function Swatch({ value }: { value: MapClass }) {
+function Swatch({ value }: { value: Fill }) {
   const prefix = useId().replace(/:/g, '');
   return (
     <svg className="rt-ledger-swatch" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" focusable="false">
       <ClassPatterns prefix={prefix} />
-      <rect x="0.5" y="0.5" width="27" height="17" fill={`url(#${prefix}-${classKey(value)})`} stroke="#5b6470" />
+      <rect x="0.5" y="0.5" width="27" height="17" fill={`url(#${prefix}-${fillKey(value)})`} stroke="#5b6470" />
     </svg>
   );
 }
 
-/** The legend: pattern swatch plus the class in words. */
-export function ClassLegend() {
-  const { m } = useLedgerT();
+/**
+ * The legend: pattern swatch plus the class in words. The words of the classes come from the server, which derives
+ * them from the same thresholds that classify (they are Dutch, like the server's other explanations).
+ */
+export function ClassLegend({ legend, withUnpublished }: { legend: readonly MapLegendEntry[]; withUnpublished: boolean }) {
+  const { m, lang } = useLedgerT();
   return (
     <div className="rt-map-legend">
       <Heading level={3}>{m.map.legendTitle}</Heading>
       <ul className="rt-ledger-legend">
-        {MAP_CLASSES.map((c) => (
-          <li key={c} data-class={c}>
-            <Swatch value={c} />
-            {m.classes[c]}
+        {legend.map((entry) => (
+          <li key={entry.class} data-class={entry.class}>
+            <Swatch value={entry.class} />
+            <span>
+              {m.classShort[entry.class] ?? entry.class}: <span lang={lang === 'nl' ? undefined : 'nl'}>{entry.label}</span>
+            </span>
           </li>
         ))}
+        {withUnpublished ? (
+          <li data-class={UNPUBLISHED}>
+            <Swatch value={UNPUBLISHED} />
+            <span>
+              {m.map.unpublishedShort}: {m.map.unpublishedLegend}
+            </span>
+          </li>
+        ) : null}
       </ul>
     </div>
   );
 }
 
-let municipalFeatures: Promise<Features> | null = null;
-function loadMunicipalFeatures() {
-  municipalFeatures ??= import('../distribution/municipality-map-data.ts').then((mod) => mod.MUNICIPALITY_FEATURES);
-  return municipalFeatures;
+interface MapData {
+  features: Features;
+  /** The year of the boundaries (1 January), to ask the server which province each municipality was in. */
+  year: number;
+}
+let municipalData: Promise<MapData> | null = null;
+function loadMunicipalData() {
+  municipalData ??= import('../distribution/municipality-map-data.ts').then((mod) => ({ features: mod.MUNICIPALITY_FEATURES, year: mod.MUNICIPALITY_MAP_YEAR }));
+  return municipalData;
 }
 
-/** The public half-year map: every municipality in the colour and pattern of its class. */
-export function LedgerMap({ items, period }: { items: readonly PublicMapItem[]; period: string }) {
+/**
+ * The half-year map: every municipality in the colour and pattern of its class; municipalities of the provinces in
+ * `unpublished` in the neutral "not published yet" pattern, and any other shape without figures left white.
+ */
+export function LedgerMap({
+  items,
+  period,
+  legend,
+  unpublished = NONE,
+}: {
+  items: readonly PublicMapItem[];
+  period: string;
+  legend: readonly MapLegendEntry[];
+  unpublished?: readonly string[];
+}) {
   const { m, percent } = useLedgerT();
   const prefix = useId().replace(/:/g, '');
   const titleId = useId();
   const descId = useId();
-  const [features, setFeatures] = useState<Features | null>(null);
+  const [data, setData] = useState<MapData | null>(null);
   const [active, setActive] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void loadMunicipalFeatures().then((f) => {
-      if (live) setFeatures(f);
+    void loadMunicipalData().then((d) => {
+      if (live) setData(d);
     });
     return () => {
       live = false;
     };
   }, []);
+  // The shapes carry no province; the regions API knows which province each municipality of that year was in.
+  const provinces = useApi<{ items: { code: string; provinceCode: string }[] }>(
+    data && unpublished.length > 0 ? `/api/v1/municipalities?year=${data.year}` : null,
+  );
+  const unpublishedCodes = useMemo(() => {
+    const wanted = new Set(unpublished);
+    return new Set((provinces.data?.items ?? []).filter((r) => wanted.has(r.provinceCode)).map((r) => r.code));
+  }, [provinces.data, unpublished]);
   const byCode = useMemo(() => new Map(items.map((i) => [i.code, i])), [items]);
-  const shapes = useMemo(() => (features ? projectShapes(features, WIDTH, HEIGHT, 6) : []), [features]);
+  const shapes = useMemo(() => (data ? projectShapes(data.features, WIDTH, HEIGHT, 6) : []), [data]);
   const activeShape = shapes.find((s) => s.code === active);
   const activeItem = active ? byCode.get(active) : undefined;
+  const fillOf = (code: string): Fill | null => byCode.get(code)?.class ?? (unpublishedCodes.has(code) ? UNPUBLISHED : null);
 
   return (
     <>
-      <LoadingStatus busy={features === null} loadingText={m.map.loading} />
+      <LoadingStatus busy={data === null} loadingText={m.map.loading} />
       <div className="rt-map-layout">
-        {features ? (
+        {data ? (
           <svg className="rt-map rt-ledger-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
             <title id={titleId}>{m.map.mapTitle(period)}</title>
             <desc id={descId}>{m.map.mapDescription}</desc>
             <ClassPatterns prefix={prefix} />
             {shapes.map((shape) => {
-              const item = byCode.get(shape.code);
+              const fill = fillOf(shape.code);
               return (
                 <path
                   key={shape.code}
                   className="rt-map__area rt-ledger-map__area"
                   d={shape.d}
                   data-code={shape.code}
-                  data-class={item?.class ?? ''}
-                  fill={item ? `url(#${prefix}-${classKey(item.class)})` : NOT_INCLUDED_FILL}
+                  data-class={fill ?? ''}
+                  fill={fill ? `url(#${prefix}-${fillKey(fill)})` : NOT_INCLUDED_FILL}
                   // 345 municipalities would be a tab trap: only the mouse; the table is the text alternative.
                   onMouseEnter={() => setActive(shape.code)}
                   onMouseLeave={() => setActive((cur) => (cur === shape.code ? null : cur))}
@@ -132,9 +180,13 @@ export function LedgerMap({ items, period }: { items: readonly PublicMapItem[]; 
           <div />
         )}
         <div>
-          <ClassLegend />
+          <ClassLegend legend={legend} withUnpublished={unpublished.length > 0} />
           <p className="rt-map-focus-label" aria-hidden="true">
-            {activeItem ? m.map.areaLabel(activeItem.name, percent(activeItem.percentage), m.classShort[activeItem.class]) : m.map.hint}
+            {activeItem
+              ? m.map.areaLabel(activeItem.name, percent(activeItem.percentage), m.classShort[activeItem.class])
+              : activeShape && unpublishedCodes.has(activeShape.code)
+                ? `${activeShape.name}: ${m.map.unpublishedShort}`
+                : m.map.hint}
           </p>
         </div>
       </div>

@@ -24,6 +24,7 @@ import {
 } from '../ui/index.ts';
 import { provinceName, useLedgerT } from './common.tsx';
 import { LedgerChart } from './LedgerChart.tsx';
+import { OwnCountForm } from './OwnCountForm.tsx';
 import { LADDER_STEPS, type LadderStep, type LedgerPeriodView, type MunicipalityLedgerView } from './types.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -184,9 +185,13 @@ export function MunicipalityLedgerPage() {
   const asOf = params.get('peildatum');
   const data = useApi<MunicipalityLedgerView>(`/api/v1/ledger/${encodeURIComponent(code)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
   const [notice, setNotice] = useState('');
-  const v = data.data;
+  // While a change reloads the ledger, keep showing the last one: the forms stay put and keyboard focus is not lost.
+  const [last, setLast] = useState<MunicipalityLedgerView | null>(null);
+  if (data.data && data.data !== last) setLast(data.data);
+  const v = data.data ?? (data.status === 'loading' && last?.municipalityCode === code ? last : null);
   const title = v ? m.municipality.title(v.name) : m.municipality.title(code);
   const supervises = v ? session.may('ledger.supervise', { provinceCode: v.provinceCode }) : false;
+  const records = v ? session.may('realisation.record', { municipalityCode: v.municipalityCode }) : false;
   const saved = (message: string) => {
     setNotice(message);
     data.retry();
@@ -325,6 +330,7 @@ export function MunicipalityLedgerPage() {
                 </TableBody>
               </Table>
             )}
+            {records ? <OwnCountForm code={v.municipalityCode} onRecorded={data.retry} /> : null}
           </section>
         </>
       ) : null}

@@ -3,8 +3,9 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session.tsx';
 import { useApi } from '../api/useApi.ts';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
-import { Heading, LoadingStatus, PageTitle, Paragraph, RouterLink, SelectField, SortableTable, StatusBadge, TextField, type Column } from '../ui/index.ts';
+import { Heading, Link, LoadingStatus, PageTitle, Paragraph, RouterLink, SelectField, SortableTable, StatusBadge, TextField, type Column } from '../ui/index.ts';
 import { PaceBadge, PROVINCE_CODES, provinceName, useLedgerT } from './common.tsx';
+import { PublishMapSection } from './PublishMapSection.tsx';
 import { LADDER_STEPS, PERIODS, RUNNING_AS_OF, type Overview, type OverviewItem } from './types.ts';
 
 const ALL = 'alle';
@@ -89,6 +90,7 @@ export function OverviewPage() {
       <Paragraph appearance="lead">{m.overview.lead}</Paragraph>
       <div className="rt-actions">
         <RouterLink to={`/taakstelling?periode=${encodeURIComponent(period)}`}>{m.municipality.toMap}</RouterLink>
+        {own ? <Link href="#ledger-publish">{m.overview.publish.title}</Link> : null}
       </div>
       <div className="rt-ledger-filters" role="group" aria-label={m.overview.filters}>
         <SelectField id="ledger-period" label={m.period} value={period} options={PERIODS.map((p) => ({ value: p, label: p }))} onChange={(v) => update({ periode: v })} />
@@ -142,6 +144,8 @@ export function OverviewPage() {
           )}
         </>
       ) : null}
+      {/* A province publishes the public map of its own municipalities, whatever province the selection shows. */}
+      {own ? <PublishMapSection province={own} period={period} /> : null}
     </>
   );
 }

@@ -22,11 +22,50 @@ export interface PublicMapItem {
   percentage: number | null;
   class: MapClass;
 }
+/** One class of the map with its words, derived on the server from the pace thresholds (src/domain/ledger/public-map.ts). */
+export interface MapLegendEntry {
+  class: MapClass;
+  label: string;
+}
+/** A province's latest publication of the half-year map, or null when it has not published it yet. */
+export interface ProvincePublicationStatus {
+  code: string;
+  name: string;
+  published: { version: number; asOf: string; publishedAt: string } | null;
+}
+/** GET /api/v1/ledger/public-map: only municipalities of provinces that published, with the figures they froze. */
 export interface PublicMap {
   period: string;
-  asOf: string;
-  classes: { class: MapClass; label: string }[];
+  legend: MapLegendEntry[];
+  provinces: ProvincePublicationStatus[];
   items: PublicMapItem[];
+}
+/** GET /api/v1/ledger/public-map/preview: the figures as they stand now, which a publication would freeze. */
+export interface MapPreview {
+  period: string;
+  asOf: string;
+  legend: MapLegendEntry[];
+  items: PublicMapItem[];
+}
+/** POST /api/v1/ledger/public-map/publications → 201. */
+export interface MapPublication {
+  id: number;
+  period: string;
+  provinceCode: string;
+  provinceName: string;
+  version: number;
+  asOf: string;
+  publishedAt: string;
+  municipalities: number;
+}
+/** POST /api/v1/ledger/{code}/realisations → 201 (new) or 200 (the same line was known already). */
+export interface RealisationRecorded {
+  uploadId: number | null;
+  alreadyUploaded: boolean;
+  lineCount: number;
+  newCount: number;
+  skippedCount: number;
+  period: string;
 }
 
 export interface OverviewItem {
