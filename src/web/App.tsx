@@ -7,6 +7,10 @@ import { UserMenu } from './auth/UserMenu.tsx';
 import { I18nProvider, useT } from './i18n/index.tsx';
 import { DISTRIBUTION_NAV_LABEL } from './distribution/nav.ts';
 import { LEDGER_NAV_LABEL } from './ledger/nav.ts';
+import { agendaNavItems } from './agenda/nav.ts';
+import { useUnreadCount } from './agenda/unread.ts';
+import { PROJECTION_NAV_LABEL } from './projection/nav.ts';
+import { RECEPTION_NAV_LABEL } from './reception/nav.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -32,6 +36,17 @@ const loadLedgerPages = () => import('./ledger/index.ts');
 const LedgerMapPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.PublicMapPage })));
 const LedgerOverviewPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.OverviewPage })));
 const MunicipalityLedgerPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.MunicipalityLedgerPage })));
+const loadReceptionPages = () => import('./reception/index.ts');
+const ReceptionPage = lazy(() => loadReceptionPages().then((m) => ({ default: m.NationalPage })));
+const ReceptionLocationPage = lazy(() => loadReceptionPages().then((m) => ({ default: m.LocationPage })));
+const ProjectionPage = lazy(() => import('./projection/index.ts').then((m) => ({ default: m.ProjectionPage })));
+const loadAgendaPages = () => import('./agenda/index.ts');
+const ActionsPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.ActionsPage })));
+const ActionPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.ActionPage })));
+const LadderPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.LadderPage })));
+const InboxPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.InboxPage })));
+const ReportsPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.ReportPage })));
 
 function PageLoading() {
   const { t } = useT();
@@ -94,6 +109,7 @@ function Shell() {
   }
   useFocusOnNavigation();
   useReturnAfterSso();
+  const unread = useUnreadCount(userId, pathname);
   useEffect(() => {
     if (userId !== null) void loadSignedInPages();
   }, [userId]);
@@ -106,6 +122,13 @@ function Shell() {
     { to: '/taakstelling', label: LEDGER_NAV_LABEL[lang], current: pathname === '/taakstelling' || pathname.startsWith('/taakstelling/') },
   ];
   // The same policy table as the server decides what the menu offers.
+  if (session.may('reception.read')) {
+    nav.push({ to: '/opvang', label: RECEPTION_NAV_LABEL[lang], current: pathname === '/opvang' || pathname.startsWith('/opvang/') });
+  }
+  if (session.may('projection.run')) {
+    nav.push({ to: '/prognose', label: PROJECTION_NAV_LABEL[lang], current: pathname === '/prognose' || pathname.startsWith('/prognose/') });
+  }
+  nav.push(...agendaNavItems({ lang, pathname, signedIn: userId !== null, readsAgenda: session.may('agenda.read'), unread }));
   if (session.may('users.read') || session.may('audit.search') || session.may('population.import')) {
     nav.push({ to: '/beheer', label: t.account.admin, current: pathname === '/beheer' || pathname.startsWith('/beheer/') });
   }
@@ -227,6 +250,78 @@ function Shell() {
           element={
             <RequireAccess policy="ledger.read">
               <MunicipalityLedgerPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/opvang"
+          element={
+            <RequireAccess policy="reception.read">
+              <ReceptionPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/opvang/:code"
+          element={
+            <RequireAccess policy="reception.read">
+              <ReceptionLocationPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/prognose"
+          element={
+            <RequireAccess policy="projection.run">
+              <ProjectionPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/acties"
+          element={
+            <RequireAccess policy="agenda.read">
+              <ActionsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/acties/ladder"
+          element={
+            <RequireAccess policy="agenda.read">
+              <LadderPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/acties/:id"
+          element={
+            <RequireAccess policy="agenda.read">
+              <ActionPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/rapportages"
+          element={
+            <RequireAccess policy="agenda.read">
+              <ReportsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/rapportages/:province/:month"
+          element={
+            <RequireAccess policy="agenda.read">
+              <ReportPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/meldingen"
+          element={
+            <RequireAccess policy="self">
+              <InboxPage />
             </RequireAccess>
           }
         />

@@ -86,5 +86,8 @@ export function browserHarness(opts: HarnessOptions) {
     expect(severe, `axe: serious/critical violations on ${name}`).toEqual([]);
   }
 
-  return { url, newPage, checkPage };
+  /** The running test server (its app and database), for a test that prepares data directly, e.g. runs a job. */
+  const testServer = () => server;
+
+  return { url, newPage, checkPage, testServer };
 }
