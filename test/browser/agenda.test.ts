@@ -43,6 +43,11 @@ describe.runIf(HAVE_CHROMIUM)('action agenda, reports and inbox in Chromium', ()
   }
 
   it('secretariaat: the action list with measures 8 and 9, filtered on "alleen over de termijn" through the address', async () => {
+    // This journey works on the UFA's six actions; the actions agreed in the demo LRT meeting (another programme,
+    // tested in src/features/meetings) are taken out of this file's database first.
+    const db = testServer().database.db;
+    const fromMeetings = (await db.selectFrom('action').select('id').where('meeting_id', 'is not', null).execute()).map((a) => a.id);
+    if (fromMeetings.length > 0) await db.deleteFrom('action').where('id', 'in', fromMeetings).execute();
     const page = await loginAs('secretariaat');
     await mainNav(page).getByRole('link', { name: 'Acties' }).click();
     await expect.poll(() => h1(page)).toBe('Actieagenda');
@@ -100,7 +105,7 @@ describe.runIf(HAVE_CHROMIUM)('action agenda, reports and inbox in Chromium', ()
     await form.getByLabel('Organisatie van de houder').fill('COA');
     await form.getByLabel('Termijn').fill('2030-01-31');
     await form.getByRole('button', { name: 'Actie vastleggen' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Actie 7 is vastgelegd.' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Actie \d+ is vastgelegd\./ }).count()).toBe(1);
     expect(await opener.getAttribute('aria-expanded')).toBe('false');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(7);
     expect((await tableRows(page, 'Acties')).find((r) => r[1] === 'Evaluatie van de snelle doorstroom aan het LRT voorleggen')).toEqual([

@@ -86,6 +86,10 @@ export const POLICIES = {
   'agenda.configure': secretariat,
   /** A province writes and submits its own monthly report. */
   'report.write': (p, r) => r.provinceCode !== undefined && has(p, 'provincie', r.provinceCode),
+  /** Meetings and minutes: everyone signed in reads; the secretariat keeps them and publishes under the Woo. */
+  'meetings.read': signedIn,
+  'meetings.manage': secretariat,
+  'woo.publish': secretariat,
 } satisfies Record<string, Rule>;
 
 export type Policy = keyof typeof POLICIES;

@@ -22,15 +22,15 @@ describe('action agenda and monthly reports (API, demo data)', () => {
 
   it('lists the seed’s measures 8 and 9 with their actions, filterable, overdue ones marked', async () => {
     const programmes = (await get('/api/v1/programmes', 'gemeente')).json().items;
-    expect(programmes[0].measures.map((m: { number: number }) => m.number)).toEqual([8, 9]);
-    const all = (await get('/api/v1/actions')).json().items;
+    expect(programmes.find((p: { code: string }) => p.code === 'UFA').measures.map((m: { number: number }) => m.number)).toEqual([8, 9]);
+    const all = (await get('/api/v1/actions?programme=UFA')).json().items;
     expect(all).toHaveLength(6);
-    const nh = (await get('/api/v1/actions?province=PV27')).json().items;
+    const nh = (await get('/api/v1/actions?programme=UFA&province=PV27')).json().items;
     expect(nh.every((a: { provinceCode: string }) => a.provinceCode === 'PV27')).toBe(true);
-    const overdue = (await get('/api/v1/actions?overdue=true')).json().items;
+    const overdue = (await get('/api/v1/actions?programme=UFA&overdue=true')).json().items;
     // Today the demo's 2022 deadlines have all passed; finished actions are never overdue.
     expect(overdue.length).toBe(all.filter((a: { status: string }) => !['gereed', 'vervallen'].includes(a.status)).length);
-    const coa = (await get('/api/v1/actions?holder=coa')).json().items;
+    const coa = (await get('/api/v1/actions?programme=UFA&holder=coa')).json().items;
     expect(coa.map((a: { holder: { organisation: string } }) => a.holder.organisation)).toEqual(['COA']);
   });
 

@@ -239,6 +239,7 @@ export interface DB {
     deadline: string;
     status: Generated<'open' | 'loopt' | 'gereed' | 'vertraagd' | 'vervallen'>;
     origin: string | null;
+    meeting_id: Generated<number | null>;
     created_by: string;
     created_at: Generated<Date>;
     version: Generated<number>;
@@ -311,6 +312,52 @@ export interface DB {
   };
   app_setting: { key: string; value: unknown; updated_by: string; updated_at: Generated<Date> };
   job_run: { name: string; instance: string; started_at: Date; finished_at: Date | null; result: unknown; error: string | null };
+  body: { id: Generated<number>; code: string; name: string; kind: 'LRT' | 'HLRT' | 'PRT'; province_code: string | null };
+  person: {
+    id: Generated<number>;
+    title: string | null;
+    given_name: string | null;
+    initials: string | null;
+    tussenvoegsel: string | null;
+    surname: string;
+    organisation: string;
+    function: string | null;
+    public_office: boolean;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
+  body_member: { body_id: number; person_id: number; role: Generated<'voorzitter' | 'lid' | 'secretaris' | 'ondersteuning'>; standing_substitute_id: number | null };
+  meeting: { id: Generated<number>; body_id: number; meets_on: string; place: string | null; created_by: string; created_at: Generated<Date>; version: Generated<number> };
+  agenda_item: { id: Generated<number>; meeting_id: number; number: number; title: string; documents: Generated<unknown> };
+  attendance: { meeting_id: number; person_id: number; status: 'aanwezig' | 'afwezig' | 'vervangen' | 'gast'; substitute_id: number | null; note: string | null };
+  minutes: {
+    id: Generated<number>;
+    meeting_id: number;
+    version: Generated<number>;
+    status: Generated<'concept' | 'verstuurd' | 'vastgesteld'>;
+    items: unknown;
+    sent_at: Date | null;
+    approved_on: string | null;
+    approved_in_meeting_id: number | null;
+    created_by: string;
+    updated_at: Generated<Date>;
+    row_version: Generated<number>;
+  };
+  woo_review: { id: Generated<number>; minutes_id: number; proposals: unknown; decisions: unknown; manual: Generated<unknown>; reviewed_by: string; reviewed_at: Generated<Date> };
+  woo_publication: {
+    id: Generated<number>;
+    minutes_id: number;
+    review_id: number;
+    published_on: string;
+    published_at: Generated<Date>;
+    title: string;
+    metadata: unknown;
+    html: string;
+    text_content: string;
+    pdf: Buffer;
+    sha256: string;
+    published_by: string;
+  };
   oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {
     id: Generated<number>;

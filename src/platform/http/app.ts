@@ -20,6 +20,7 @@ import { ledgerReadRoutes, ledgerRoutes } from '../../features/ledger/routes.ts'
 import { receptionRoutes } from '../../features/reception/routes.ts';
 import { projectionRoutes } from '../../features/projection/routes.ts';
 import { agendaRoutes } from '../../features/agenda/routes.ts';
+import { meetingRoutes } from '../../features/meetings/routes.ts';
 import { User, Token } from '../../features/auth/schemas.ts';
 import { registerAuth } from './auth.ts';
 import { OidcLogin } from '../../features/auth/oidc.ts';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(receptionRoutes);
       await api.register(projectionRoutes);
       await api.register(agendaRoutes);
+      await api.register(meetingRoutes);
       api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
