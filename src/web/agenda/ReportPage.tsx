@@ -26,7 +26,8 @@ import {
   TextField,
   type FormError,
 } from '../ui/index.ts';
-import { ConfirmPanel, ConflictAlert, provinceName, useAgendaT } from './common.tsx';
+import { ConflictAlert, provinceName, useAgendaT } from './common.tsx';
+import { ConfirmPanel } from '../ui/index.ts';
 import { fieldErrors, reportField } from './logic.ts';
 import { REPORT_LIMITS, type ProgrammeList, type Report, type ReportFigures } from './types.ts';
 import { daysBetween } from '../../domain/agenda/dates.ts';
@@ -377,6 +378,7 @@ function ReportForm({
       </div>
       {confirming ? (
         <ConfirmPanel
+          cancelLabel={m.cancel}
           title={r.confirmTitle(report.provinceName, report.month)}
           body={r.confirmBody}
           confirmLabel={r.confirm}

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/index.tsx';
 import { provinceName } from '../shared/roles.ts';
 import { Alert, Button, Paragraph, StatusBadge, type BadgeTone } from '../ui/index.ts';
@@ -66,53 +65,3 @@ export function ConflictAlert({ title, body, onReload }: { title: string; body: 
   );
 }
 
-/**
- * An inline confirmation before a final step (not a modal), as on the ledger and decision pages: it takes focus when
- * it opens so a screen reader reads the warning; Escape or the cancel button closes it (the caller returns focus).
- */
-export function ConfirmPanel({
-  title,
-  body,
-  confirmLabel,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  title: string;
-  body: string;
-  confirmLabel: string;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const { m } = useAgendaT();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div
-      ref={ref}
-      className="rt-agenda-confirm"
-      role="group"
-      aria-labelledby="agenda-confirm-title"
-      aria-describedby="agenda-confirm-body"
-      tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <p className="rt-agenda-confirm__title" id="agenda-confirm-title">
-        <span aria-hidden="true">⚠ </span>
-        {title}
-      </p>
-      <p id="agenda-confirm-body">{body}</p>
-      <div className="rt-actions">
-        <Button disabled={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
-        <Button appearance="secondary" disabled={busy} onClick={onCancel}>
-          {m.cancel}
-        </Button>
-      </div>
-    </div>
-  );
-}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { asApiError, send, type ApiError } from '../api/client.ts';
 import { useVersioned } from '../api/useVersioned.ts';
@@ -8,6 +8,7 @@ import { History } from '../shared/History.tsx';
 import {
   Alert,
   Button,
+  ConfirmPanel,
   ErrorSummary,
   Heading,
   Link,
@@ -23,57 +24,6 @@ import { DecisionForm } from './DecisionForm.tsx';
 import { DecisionMap } from './DecisionMap.tsx';
 import type { DecisionView } from './types.ts';
 
-/**
- * An inline confirmation (not a modal): it takes focus when it opens so a screen reader reads the warning, and
- * Escape or "Annuleren" closes it and returns focus to the button that opened it.
- */
-function ConfirmPanel({
-  title,
-  body,
-  confirmLabel,
-  cancelLabel,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  title: string;
-  body: string;
-  confirmLabel: string;
-  cancelLabel: string;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div
-      ref={ref}
-      className="rt-confirm"
-      role="group"
-      aria-labelledby="bevestig-titel"
-      aria-describedby="bevestig-tekst"
-      tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <p className="rt-confirm__title" id="bevestig-titel">
-        <span aria-hidden="true">⚠ </span>
-        {title}
-      </p>
-      <p id="bevestig-tekst">{body}</p>
-      <div className="rt-actions">
-        <Button disabled={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
-        <Button appearance="secondary" disabled={busy} onClick={onCancel}>
-          {cancelLabel}
-        </Button>
-      </div>
-    </div>
-  );
-}
 
 function DetailRow({ term, children }: { term: string; children: ReactNode }) {
   return (

@@ -3,7 +3,8 @@ import { asApiError, send } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
 import { Alert, Button, ErrorSummary, Heading, LoadingStatus, Paragraph, RouterLink, type FormError } from '../ui/index.ts';
-import { ConfirmPanel, periodEnd, provinceName, useLedgerT } from './common.tsx';
+import { periodEnd, provinceName, useLedgerT } from './common.tsx';
+import { ConfirmPanel } from '../ui/index.ts';
 import type { MapPublication, PublicMap } from './types.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);

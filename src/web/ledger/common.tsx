@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { parseHalfYear } from '../../domain/distribution/housing-quota.ts';
 import { useT } from '../i18n/index.tsx';
-import { Button, StatusBadge, type BadgeTone } from '../ui/index.ts';
+import { StatusBadge, type BadgeTone } from '../ui/index.ts';
 import { en, nl, type LedgerMessages } from './messages.ts';
 import type { LadderStep, MapClass, PaceStatus } from './types.ts';
 
@@ -47,54 +46,3 @@ export function ClassBadge({ value }: { value: MapClass }) {
 /** The last day of a half-year, as the server counts it: `periodEnd('2022-II')` → '2022-12-31'. */
 export const periodEnd = (period: string) => parseHalfYear(period).lastDay;
 
-/**
- * An inline confirmation before a final step (not a modal), as on the decision page: it takes focus when it opens so a
- * screen reader reads the warning, and Escape or the cancel button closes it (the caller returns focus to its opener).
- */
-export function ConfirmPanel({
-  title,
-  body,
-  confirmLabel,
-  cancelLabel,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  title: string;
-  body: string;
-  confirmLabel: string;
-  cancelLabel: string;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div
-      ref={ref}
-      className="rt-ledger-confirm"
-      role="group"
-      aria-labelledby="ledger-confirm-title"
-      aria-describedby="ledger-confirm-body"
-      tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <p className="rt-ledger-confirm__title" id="ledger-confirm-title">
-        <span aria-hidden="true">⚠ </span>
-        {title}
-      </p>
-      <p id="ledger-confirm-body">{body}</p>
-      <div className="rt-actions">
-        <Button disabled={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
-        <Button appearance="secondary" disabled={busy} onClick={onCancel}>
-          {cancelLabel}
-        </Button>
-      </div>
-    </div>
-  );
-}

@@ -8,6 +8,7 @@ import './theme.css';
 
 export { Alert, type AlertProps } from './Alert.tsx';
 export { Button, type ButtonProps } from './Button.tsx';
+export { ConfirmPanel } from './ConfirmPanel.tsx';
 export {
   CheckboxField,
   ErrorSummary,
