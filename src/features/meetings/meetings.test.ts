@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { testApp } from '../../../test/helpers/server.ts';
 import { DEMO, login } from '../../../test/helpers/auth.ts';
 import { pdfText } from '../../../test/helpers/pdf-text.ts';
+import { createScheduler } from '../../platform/jobs/scheduler.ts';
+import { escalationJob } from '../agenda/escalation.ts';
 import { DEMO_CIVIL_SERVANTS, DEMO_PUBLIC_PEOPLE, nameVariants } from '../../domain/meetings/index.ts';
 
 describe('meetings, minutes and Woo publication (demo: the LRT of 8 July 2022)', () => {
@@ -110,5 +112,16 @@ describe('meetings, minutes and Woo publication (demo: the LRT of 8 July 2022)',
     expect(html).toContain('De leden stemmen in met de aanpak.');
     const reviews = await t.database.db.selectFrom('audit_log').select('id').where('resource_type', '=', 'woo-beoordeling').execute();
     expect(reviews.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('puts actions escalated to the LRT on the agenda of the next LRT meeting, once', async () => {
+    await createScheduler(t.database.db, [escalationJob({ mail: false })], { clock: () => new Date('2022-12-01T10:00:00Z') }).runNow('escalatie');
+    const open = await t.database.db.selectFrom('lrt_agenda_proposal').select(['id', 'title']).where('meeting_id', 'is', null).execute();
+    expect(open.length).toBeGreaterThan(0);
+    const lrt = (await get('/api/v1/bodies', 'lid')).json().items.find((b: { code: string }) => b.code === 'LRT');
+    const next = (await send('POST', '/api/v1/meetings', { bodyId: lrt.id, date: '2022-12-15', items: [{ title: 'Opening en mededelingen' }] })).json();
+    expect(next.agenda.map((a: { title: string }) => a.title)).toEqual(['Opening en mededelingen', ...open.map((p) => `Escalatie: ${p.title}`)]);
+    const after = (await send('POST', '/api/v1/meetings', { bodyId: lrt.id, date: '2023-01-15', items: [{ title: 'Opening' }] })).json();
+    expect(after.agenda).toHaveLength(1);
   });
 });
