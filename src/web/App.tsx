@@ -9,6 +9,7 @@ import { DISTRIBUTION_NAV_LABEL } from './distribution/nav.ts';
 import { LEDGER_NAV_LABEL } from './ledger/nav.ts';
 import { agendaNavItems } from './agenda/nav.ts';
 import { useUnreadCount } from './agenda/unread.ts';
+import { meetingsNavItems } from './meetings/nav.ts';
 import { PROJECTION_NAV_LABEL } from './projection/nav.ts';
 import { RECEPTION_NAV_LABEL } from './reception/nav.ts';
 import { HomePage } from './pages/HomePage.tsx';
@@ -47,6 +48,10 @@ const LadderPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.Ladder
 const InboxPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.InboxPage })));
 const ReportsPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.ReportPage })));
+const loadMeetingsPages = () => import('./meetings/index.ts');
+const MeetingsPage = lazy(() => loadMeetingsPages().then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => loadMeetingsPages().then((m) => ({ default: m.MeetingPage })));
+const PublicationsPage = lazy(() => loadMeetingsPages().then((m) => ({ default: m.PublicationsPage })));
 
 function PageLoading() {
   const { t } = useT();
@@ -129,6 +134,8 @@ function Shell() {
     nav.push({ to: '/prognose', label: PROJECTION_NAV_LABEL[lang], current: pathname === '/prognose' || pathname.startsWith('/prognose/') });
   }
   nav.push(...agendaNavItems({ lang, pathname, signedIn: userId !== null, readsAgenda: session.may('agenda.read'), unread }));
+  // "Openbare verslagen" for everyone, anonymous visitors too; the meetings for those who may read them.
+  nav.push(...meetingsNavItems({ lang, pathname, readsMeetings: session.may('meetings.read') }));
   if (session.may('users.read') || session.may('audit.search') || session.may('population.import')) {
     nav.push({ to: '/beheer', label: t.account.admin, current: pathname === '/beheer' || pathname.startsWith('/beheer/') });
   }
@@ -322,6 +329,23 @@ function Shell() {
           element={
             <RequireAccess policy="self">
               <InboxPage />
+            </RequireAccess>
+          }
+        />
+        <Route path="/openbaar/verslagen" element={<PublicationsPage />} />
+        <Route
+          path="/vergaderingen"
+          element={
+            <RequireAccess policy="meetings.read">
+              <MeetingsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/vergaderingen/:id"
+          element={
+            <RequireAccess policy="meetings.read">
+              <MeetingPage />
             </RequireAccess>
           }
         />
