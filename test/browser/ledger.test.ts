@@ -41,7 +41,7 @@ describe.runIf(HAVE_CHROMIUM)('ledger pages in Chromium', () => {
   it('anonymous: the published map of 2022-I with its status per province, a pattern legend and a table whose classes are the map’s; 2022-II not published yet', async () => {
     const page = await newPage();
     await page.goto(url('/'));
-    expect(await mainNav(page)).toEqual(['Home', "Regio's", 'Verdeling', 'Taakstelling']);
+    expect(await mainNav(page)).toEqual(['Home', "Regio's", 'Verdeling', 'Taakstelling', 'Openbare verslagen']);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Taakstelling' }).click();
     await expect.poll(() => h1(page)).toBe('Taakstelling: realisatie per gemeente');
     // No link to the overview for anonymous visitors.
