@@ -7,8 +7,7 @@
  * `locatiecode,datum,bezetting[,statushouders]`; also accepted: `locatie`/`code` for locatiecode, `peildatum`/`dag`
  * for datum, `aantal`/`bewoners`/`aantal bewoners`/`personen` for bezetting and `vergunninghouders` for statushouders.
  */
-import { CsvSyntaxError, detectDelimiter, parseCsv } from '../../lib/csv.ts';
-import { cell, checkLineDate, errorCollector, findColumns, readCount, type KnownLocation, type LineError, type Row } from './upload.ts';
+import { cell, checkLineDate, errorCollector, parseCsvWith, readCount, readTable, type KnownLocation, type LineError, type Row } from './upload.ts';
 
 export type { KnownLocation, LineError } from './upload.ts';
 
@@ -55,12 +54,7 @@ export function occupancyKey(locationCode: string, date: string): string {
 
 /** `parseOccupancyCsv('locatiecode,datum,bezetting\nTERAPEL,8-7-2022,2.193\n', { locations })` */
 export function parseOccupancyCsv(text: string, opts: Omit<OccupancyRowsInput, 'rows'>): ParsedOccupancy {
-  try {
-    return checkOccupancyRows({ ...opts, rows: parseCsv(text, detectDelimiter(text)) });
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) return { lines: [], errors: [{ line: e.line, field: null, message: e.message }] };
-    throw e;
-  }
+  return parseCsvWith(text, (rows) => checkOccupancyRows({ ...opts, rows }));
 }
 
 /**
@@ -71,13 +65,9 @@ export function parseOccupancyCsv(text: string, opts: Omit<OccupancyRowsInput, '
  */
 export function checkOccupancyRows(input: OccupancyRowsInput): ParsedOccupancy {
   const { errors, add } = errorCollector();
-  const [header, ...data] = input.rows;
-  if (!header) return { lines: [], errors: [{ line: 0, field: null, message: 'Het bestand is leeg.' }] };
-  const found = findColumns(header, COLUMNS, EXPECTED);
-  if (found.error) return { lines: [], errors: [found.error] };
-  const c = found.columns;
-  const body = data.filter((r) => !r.fields.every((f) => f.trim() === ''));
-  if (body.length === 0) return { lines: [], errors: [{ line: 0, field: null, message: 'Het bestand heeft geen gegevensregels.' }] };
+  const table = readTable(input.rows, COLUMNS, EXPECTED);
+  if (table.error) return { lines: [], errors: [table.error] };
+  const { columns: c, body } = table;
   const byCode = new Map(input.locations.map((l) => [l.code.toUpperCase(), l]));
   const seen = new Map<string, number>();
   const dateCache = new Map<string, string | null>();

@@ -4,10 +4,9 @@
  * accepted for statushouders). The link shows a municipality how many of its permit holders still occupy a reception
  * place. Checked like every upload: all or nothing, errors per line and field in Dutch.
  */
-import { CsvSyntaxError, detectDelimiter, parseCsv } from '../../lib/csv.ts';
 import { existsOn, type MunicipalityPeriod } from '../regions/regions.ts';
 import { occupancyKey } from './occupancy-file.ts';
-import { cell, checkLineDate, errorCollector, findColumns, readCount, type KnownLocation, type LineError, type Row } from './upload.ts';
+import { cell, checkLineDate, errorCollector, parseCsvWith, readCount, readTable, type KnownLocation, type LineError, type Row } from './upload.ts';
 
 export interface PermitHolderLink {
   line: number;
@@ -45,12 +44,7 @@ const COLUMNS = {
 } as const;
 
 export function parsePermitHolderCsv(text: string, opts: Omit<PermitHolderRowsInput, 'rows'>): ParsedPermitHolderLinks {
-  try {
-    return checkPermitHolderRows({ ...opts, rows: parseCsv(text, detectDelimiter(text)) });
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) return { lines: [], errors: [{ line: e.line, field: null, message: e.message }] };
-    throw e;
-  }
+  return parseCsvWith(text, (rows) => checkPermitHolderRows({ ...opts, rows }));
 }
 
 /**
@@ -61,13 +55,9 @@ export function parsePermitHolderCsv(text: string, opts: Omit<PermitHolderRowsIn
  */
 export function checkPermitHolderRows(input: PermitHolderRowsInput): ParsedPermitHolderLinks {
   const { errors, add } = errorCollector();
-  const [header, ...data] = input.rows;
-  if (!header) return { lines: [], errors: [{ line: 0, field: null, message: 'Het bestand is leeg.' }] };
-  const found = findColumns(header, COLUMNS, EXPECTED);
-  if (found.error) return { lines: [], errors: [found.error] };
-  const c = found.columns;
-  const body = data.filter((r) => !r.fields.every((f) => f.trim() === ''));
-  if (body.length === 0) return { lines: [], errors: [{ line: 0, field: null, message: 'Het bestand heeft geen gegevensregels.' }] };
+  const table = readTable(input.rows, COLUMNS, EXPECTED);
+  if (table.error) return { lines: [], errors: [table.error] };
+  const { columns: c, body } = table;
   const byCode = new Map(input.locations.map((l) => [l.code.toUpperCase(), l]));
   const byMunicipality = new Map<string, MunicipalityPeriod[]>();
   for (const m of input.municipalities) byMunicipality.set(m.code, [...(byMunicipality.get(m.code) ?? []), m]);

@@ -3,6 +3,7 @@
  * collecting errors per line up to a cap, and reading whole numbers with a message that says what is wrong.
  * Internal to this folder; the checkers themselves are the public API.
  */
+import { CsvSyntaxError, detectDelimiter, parseCsv } from '../../lib/csv.ts';
 import { parseCount, parseDutchOrIsoDate } from '../../lib/dutch.ts';
 import { isOpenOn, type OpenPeriod } from './locations.ts';
 
@@ -70,6 +71,36 @@ export function findColumns<K extends string>(
     };
   }
   return { columns, error: null };
+}
+
+/**
+ * The header and the data rows of a file: the columns found by `findColumns`, the rows that are not blank, or the one
+ * error that refuses the whole file (empty file, missing column, no data).
+ */
+export function readTable<K extends string>(
+  rows: readonly Row[],
+  wanted: Readonly<Record<K, { names: readonly string[]; required: boolean }>>,
+  expected: string,
+): { columns: Record<K, number>; body: Row[]; error: null } | { columns: null; body: null; error: LineError } {
+  const [header, ...data] = rows;
+  if (!header) return { columns: null, body: null, error: { line: 0, field: null, message: 'Het bestand is leeg.' } };
+  const found = findColumns(header, wanted, expected);
+  if (found.error) return { columns: null, body: null, error: found.error };
+  const body = data.filter((r) => !r.fields.every((f) => f.trim() === ''));
+  if (body.length === 0) return { columns: null, body: null, error: { line: 0, field: null, message: 'Het bestand heeft geen gegevensregels.' } };
+  return { columns: found.columns, body, error: null };
+}
+
+/** A CSV text checked by `check`; a CSV syntax error is reported as the file's one error. */
+export function parseCsvWith<T>(text: string, check: (rows: Row[]) => { lines: T[]; errors: LineError[] }): { lines: T[]; errors: LineError[] } {
+  let rows: Row[];
+  try {
+    rows = parseCsv(text, detectDelimiter(text));
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return { lines: [], errors: [{ line: e.line, field: null, message: e.message }] };
+    throw e;
+  }
+  return check(rows);
 }
 
 export const cell = (r: Row, i: number): string => (i >= 0 ? (r.fields[i] ?? '').trim() : '');
