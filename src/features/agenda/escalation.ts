@@ -208,7 +208,7 @@ export function escalationJob(opts: { mail: boolean; everyMs?: number }): Job {
 }
 
 /** The inbox: notifications addressed to the user, or to a role and scope the user holds. */
-export async function inbox(db: Db, p: Principal, opts: { unreadOnly?: boolean; limit?: number } = {}) {
+export async function inbox(db: Db, p: Principal, opts: { unreadOnly?: boolean; limit?: number; id?: number } = {}) {
   if (p.kind !== 'user') return [];
   const grants = p.roles;
   let q = db
@@ -225,6 +225,7 @@ export async function inbox(db: Db, p: Principal, opts: { unreadOnly?: boolean; 
     .orderBy('n.id', 'desc')
     .limit(opts.limit ?? 200);
   if (opts.unreadOnly) q = q.where('r.read_at', 'is', null);
+  if (opts.id !== undefined) q = q.where('n.id', '=', opts.id);
   return (await q.execute()).map((n) => ({
     id: n.id,
     subjectType: n.subject_type,
@@ -239,7 +240,7 @@ export async function inbox(db: Db, p: Principal, opts: { unreadOnly?: boolean; 
 
 export async function markRead(db: Db, p: Principal, id: number) {
   if (p.kind !== 'user') return { id, read: false };
-  const mine = (await inbox(db, p, { limit: 10_000 })).some((n) => n.id === id);
+  const mine = (await inbox(db, p, { id })).length > 0;
   if (!mine) throw new AppError(404, 'melding-onbekend', 'Niet gevonden', `Melding ${id} bestaat niet of is niet aan u gericht.`);
   await db.insertInto('notification_read').values({ notification_id: id, user_id: p.userId }).onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing()).execute();
   return { id, read: true };

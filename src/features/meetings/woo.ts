@@ -14,9 +14,8 @@ import { minutesFields, renderHtml, renderPdf, type MinutesDocument } from './re
  * public version rendered from the redacted fields only, with a content hash and metadata. Publication is refused
  * while a registered non-public person's name would still be readable anywhere in it.
  */
-const ORGANISATIONS_EXTRA = ['IPO', 'VNG', 'COA', 'Aedes', 'LRT', 'HLRT', 'PRT', 'HLRT', 'SJenV', 'MBZK', 'MVRO', 'JenV', 'BZK', 'SZW', 'VRO', 'DGM', 'DGSZI', 'DGOBDR', 'DGRVB', 'DGVB', 'Rijksheren'];
 
-async function documentOf(db: Db, minutesId: number): Promise<{ doc: MinutesDocument; people: Person[]; organisations: string[]; meetingId: number; bodyName: string; status: string }> {
+async function documentOf(db: Db, minutesId: number): Promise<{ doc: MinutesDocument; people: Person[]; meetingId: number; bodyName: string; status: string }> {
   const minutes = await getMinutes(db, minutesId);
   const meeting = await getMeeting(db, minutes.meetingId);
   const people = (await db.selectFrom('person').selectAll().execute()).map(toPerson);
@@ -34,21 +33,21 @@ async function documentOf(db: Db, minutesId: number): Promise<{ doc: MinutesDocu
     items: minutes.items,
     approvals: meeting.approvals.map((a) => a.line),
   });
-  const organisations = [...new Set([...people.map((p) => p.organisation), ...ORGANISATIONS_EXTRA])];
-  return { doc, people, organisations, meetingId: meeting.id, bodyName: meeting.body.name, status: minutes.status };
+  return { doc, people, meetingId: meeting.id, bodyName: meeting.body.name, status: minutes.status };
 }
 
 const keyOf = (field: string, start: number, end: number) => `${field}:${start}:${end}`;
 
 /** Every proposed redaction with its context, for the reviewer. */
 export async function proposals(db: Db, minutesId: number) {
-  const { doc, people, organisations } = await documentOf(db, minutesId);
+  // The domain protects the known organisation terms and every registered person's organisation itself.
+  const { doc, people } = await documentOf(db, minutesId);
   const names = new Map(people.map((p) => [p.id, p]));
   return {
     minutesId,
     ground: WOO_GROUND,
     items: doc.fields.flatMap((f) =>
-      findRedactions(f.text, people, { organisations }).map((p) => ({
+      findRedactions(f.text, people).map((p) => ({
         key: keyOf(f.key, p.start, p.end),
         field: f.key,
         start: p.start,
