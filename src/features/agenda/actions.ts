@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
-import { AppError, badRequest, notFound, staleVersion } from '../../platform/http/errors.ts';
+import { AppError, badRequest, notFound, staleVersion, checkedBy } from '../../platform/http/errors.ts';
 import { actorLabel } from '../../domain/access/policies.ts';
 import {
   AgendaError,
@@ -20,18 +20,7 @@ import { dutchToday } from './dates.ts';
  * The action agenda: programmes → numbered measures → actions with a holder and a deadline, and their history of
  * progress updates, status and deadline changes. Every change is an `action_update` row and an audit entry.
  */
-function asProblem(e: unknown): never {
-  if (e instanceof AgendaError) throw new AppError(400, e.code, 'Ongeldige invoer', e.message, [{ name: e.field ?? 'invoer', code: e.code, reason: e.message }]);
-  throw e;
-}
-
-function domain<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    return asProblem(e);
-  }
-}
+const domain = <T>(fn: () => T): T => checkedBy([AgendaError], fn);
 
 export async function listProgrammes(db: Db) {
   const programmes = await db.selectFrom('programme').selectAll().orderBy('code').execute();

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
-import { AppError, badRequest, conflict, notFound, staleVersion } from '../../platform/http/errors.ts';
+import { badRequest, conflict, notFound, staleVersion, checkedBy } from '../../platform/http/errors.ts';
 import { actorLabel } from '../../domain/access/policies.ts';
 import { MeetingError, approvalLine, checkApproval, checkAttendance, displayName, type Person } from '../../domain/meetings/index.ts';
 import { recordAudit, type Actor } from '../audit/audit.ts';
@@ -11,18 +11,7 @@ import { createAction } from '../agenda/actions.ts';
  * (the actions in them enter the action agenda, linked to the meeting) → vastgesteld at a later meeting, after
  * which they never change (also refused by the database; a correction is a new version).
  */
-export function asProblem(e: unknown): never {
-  if (e instanceof MeetingError) throw new AppError(400, e.code, 'Ongeldige invoer', e.message, [{ name: e.field ?? 'invoer', code: e.code, reason: e.message }]);
-  throw e;
-}
-
-export function domain<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    return asProblem(e);
-  }
-}
+const domain = <T>(fn: () => T): T => checkedBy([MeetingError], fn);
 
 export interface MinutesAction {
   description: string;

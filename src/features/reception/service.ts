@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
-import { AppError, badRequest, conflict, notFound, unprocessable } from '../../platform/http/errors.ts';
+import { badRequest, conflict, notFound, unprocessable, checkedBy } from '../../platform/http/errors.ts';
 import { actorLabel, type Principal } from '../../domain/access/policies.ts';
 import {
   LOCATION_TYPE_LABELS,
@@ -39,20 +39,7 @@ import { xlsxRowsOrProblem } from '../ledger/realisations.ts';
  * alerts, the forecast of the next breach, and capacity per province against the capacity decision. The rules
  * live in src/domain/reception; this module gathers, stores and audits.
  */
-function asProblem(e: unknown): never {
-  if (e instanceof ReceptionError) {
-    throw new AppError(400, e.code, 'Ongeldige invoer', e.message, [{ name: e.field ?? 'invoer', code: e.code, reason: e.message }]);
-  }
-  throw e;
-}
-
-function domain<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    return asProblem(e);
-  }
-}
+const domain = <T>(fn: () => T): T => checkedBy([ReceptionError], fn);
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);

@@ -134,3 +134,22 @@ export function registerErrorHandling(app: FastifyInstance) {
     );
   });
 }
+
+/** A domain's own error class: a stable code, a Dutch message and the field it is about. */
+export type DomainErrorClass = abstract new (...args: never[]) => Error & { readonly code: string; readonly field?: string | undefined };
+
+/**
+ * Runs a pure rule and turns its domain error into a 400 problem naming the field; other errors pass through.
+ * `checkedBy([ReceptionError], () => checkLocation(input))`
+ */
+export function checkedBy<T>(classes: readonly DomainErrorClass[], fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (classes.some((c) => e instanceof c)) {
+      const d = e as Error & { code: string; field?: string | undefined };
+      throw new AppError(400, d.code, 'Ongeldige invoer', d.message, [{ name: d.field ?? 'invoer', code: d.code, reason: d.message }]);
+    }
+    throw e;
+  }
+}
