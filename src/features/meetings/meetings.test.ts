@@ -6,6 +6,8 @@ import { pdfText } from '../../../test/helpers/pdf-text.ts';
 import { createScheduler } from '../../platform/jobs/scheduler.ts';
 import { escalationJob } from '../agenda/escalation.ts';
 import { DEMO_CIVIL_SERVANTS, DEMO_PUBLIC_PEOPLE, nameVariants } from '../../domain/meetings/index.ts';
+import * as service from './service.ts';
+import * as woo from './woo.ts';
 
 describe('meetings, minutes and Woo publication (demo: the LRT of 8 July 2022)', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -123,5 +125,21 @@ describe('meetings, minutes and Woo publication (demo: the LRT of 8 July 2022)',
     expect(next.agenda.map((a: { title: string }) => a.title)).toEqual(['Opening en mededelingen', ...open.map((p) => `Escalatie: ${p.title}`)]);
     const after = (await send('POST', '/api/v1/meetings', { bodyId: lrt.id, date: '2023-01-15', items: [{ title: 'Opening' }] })).json();
     expect(after.agenda).toHaveLength(1);
+  });
+  it('answers exactly what the services compute: the typed response schemas drop no field', async () => {
+    const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+    const db = t.database.db;
+    expect((await get('/api/v1/bodies', 'lid')).json().items).toEqual(plain(await service.listBodies(db)));
+    expect((await get('/api/v1/people', 'lid')).json().items).toEqual(plain(await service.listPeople(db)));
+    const meetings = (await get('/api/v1/meetings', 'lid')).json().items as { id: number }[];
+    expect(meetings).toEqual(plain(await service.listMeetings(db)));
+    for (const m of meetings) expect((await get(`/api/v1/meetings/${m.id}`, 'lid')).json()).toEqual(plain(await service.getMeeting(db, m.id)));
+    const minutes = await db.selectFrom('minutes').select('id').execute();
+    expect(minutes.length).toBeGreaterThan(0);
+    for (const { id } of minutes) {
+      expect((await get(`/api/v1/minutes/${id}`, 'lid')).json()).toEqual(plain(await service.getMinutes(db, id)));
+      expect((await get(`/api/v1/minutes/${id}/woo/proposals`, 'secretariaat')).json()).toEqual(plain(await woo.proposals(db, id)));
+    }
+    expect((await get('/api/v1/woo/publications')).json().items).toEqual(plain(await woo.listPublications(db)));
   });
 });

@@ -11,7 +11,6 @@ const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 413: Problem
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Day = Type.String({ format: 'date' });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const Json = Type.Object({}, { additionalProperties: true });
 
 const PersonBody = Type.Object(
   {
@@ -46,17 +45,91 @@ const MinutesItem = Type.Object(
   },
   { additionalProperties: false },
 );
+const MinutesStatus = Type.Union([Type.Literal('concept'), Type.Literal('verstuurd'), Type.Literal('vastgesteld')]);
 const Minutes = Type.Object({
   id: Type.Integer(),
   meetingId: Type.Integer(),
   version: Type.Integer(),
-  status: Type.Union([Type.Literal('concept'), Type.Literal('verstuurd'), Type.Literal('vastgesteld')]),
+  status: MinutesStatus,
   items: Type.Array(MinutesItem),
   sentAt: Nullable(Type.String({ format: 'date-time' })),
   approvedOn: Nullable(Day),
   approvedInMeetingId: Nullable(Type.Integer()),
   rowVersion: Type.Integer(),
 });
+const Person = Type.Object({
+  id: Type.Integer(),
+  title: Type.Optional(Type.String()),
+  givenName: Type.Optional(Type.String()),
+  initials: Type.Optional(Type.String()),
+  tussenvoegsel: Type.Optional(Type.String()),
+  surname: Type.String(),
+  organisation: Type.String(),
+  function: Type.Optional(Type.String()),
+  publicOffice: Type.Boolean(),
+  displayName: Type.String({ description: 'Naam zoals in het verslag: titel, voorletters of voornaam, tussenvoegsel, achternaam' }),
+});
+const Body = Type.Object({
+  id: Type.Integer(),
+  code: Type.String({ description: 'LRT, HLRT of PRT-<provinciecode>' }),
+  name: Type.String(),
+  kind: Type.String(),
+  provinceCode: Nullable(Type.String()),
+  members: Type.Array(Type.Object({ person: Person, role: Nullable(Type.String()), standingSubstituteId: Nullable(Type.Integer()) })),
+});
+const MeetingSummary = Type.Object({
+  id: Type.Integer(),
+  date: Day,
+  place: Nullable(Type.String()),
+  body: Type.Object({ code: Type.String(), name: Type.String() }),
+  minutesStatus: Nullable(MinutesStatus),
+});
+const Document = Type.Object({ title: Type.String(), ref: Type.Optional(Nullable(Type.String())) });
+const Meeting = Type.Object({
+  id: Type.Integer(),
+  body: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+  date: Day,
+  place: Nullable(Type.String()),
+  version: Type.Integer(),
+  agenda: Type.Array(Type.Object({ id: Type.Integer(), number: Type.Integer(), title: Type.String(), documents: Type.Array(Document) })),
+  attendance: Type.Array(
+    Type.Object({
+      personId: Type.Integer(),
+      name: Type.String(),
+      organisation: Type.String(),
+      status: Type.Union([Type.Literal('aanwezig'), Type.Literal('afwezig'), Type.Literal('vervangen'), Type.Literal('gast')]),
+      substituteId: Nullable(Type.Integer()),
+      substituteName: Nullable(Type.String()),
+      note: Nullable(Type.String()),
+    }),
+  ),
+  approvals: Type.Array(Type.Object({ minutesId: Type.Integer(), meetingDate: Day, line: Type.String({ description: '"Het verslag van 15 juni is vastgesteld."' }) })),
+  minutes: Type.Array(Type.Object({ id: Type.Integer(), version: Type.Integer(), status: MinutesStatus, approvedOn: Nullable(Day), rowVersion: Type.Integer() })),
+});
+const Proposals = Type.Object({
+  minutesId: Type.Integer(),
+  ground: Type.String({ description: 'Weigeringsgrond, 5.1.2e Woo' }),
+  items: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      field: Type.String(),
+      start: Type.Integer(),
+      end: Type.Integer(),
+      text: Type.String(),
+      reason: Type.Union([Type.Literal('bekende-persoon'), Type.Literal('mogelijke-naam')]),
+      personId: Nullable(Type.Integer()),
+      personOrganisation: Nullable(Type.String()),
+      before: Type.String(),
+      after: Type.String(),
+    }),
+  ),
+});
+const Review = Type.Object({ reviewId: Type.Integer(), minutesId: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), manual: Type.Integer(), reviewedAt: Type.String({ format: 'date-time' }) });
+const PublicationMetadata = Type.Object(
+  { title: Type.Optional(Type.String()), body: Type.Optional(Type.String()), meetingDate: Type.Optional(Day), documentType: Type.Optional(Type.String()), informationCategory: Type.Optional(Type.String()), publishedOn: Type.Optional(Day), ground: Type.Optional(Type.String()), redactions: Type.Optional(Type.Integer()), sha256: Type.Optional(Type.String()) },
+  { additionalProperties: true },
+);
+const Publication = Type.Object({ id: Type.Integer(), title: Type.String(), publishedOn: Day, sha256: Type.String(), metadata: PublicationMetadata });
 const withRowVersion = <T extends { rowVersion: number }>(reply: Parameters<typeof withEtag>[0], m: T) => {
   reply.header('ETag', `"${m.rowVersion}"`);
   return m;
@@ -67,17 +140,17 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/bodies', {
     config: { policy: 'meetings.read' },
-    schema: { tags, summary: 'Overleggen (LRT, HLRT, PRT’s) met hun leden', response: { 200: Type.Object({ items: Type.Array(Json) }), ...errors } },
+    schema: { tags, summary: 'Overleggen (LRT, HLRT, PRT’s) met hun leden', response: { 200: Type.Object({ items: Type.Array(Body) }), ...errors } },
   }, async () => ({ items: await meetings.listBodies(db) }));
 
   app.get('/people', {
     config: { policy: 'meetings.read' },
-    schema: { tags, summary: 'Personenregister (naam, organisatie, functie, ambtsdrager of niet)', response: { 200: Type.Object({ items: Type.Array(Json) }), ...errors } },
+    schema: { tags, summary: 'Personenregister (naam, organisatie, functie, ambtsdrager of niet)', response: { 200: Type.Object({ items: Type.Array(Person) }), ...errors } },
   }, async () => ({ items: await meetings.listPeople(db) }));
 
   app.post('/people', {
     config: { policy: 'meetings.manage' },
-    schema: { tags, summary: 'Persoon aan het register toevoegen', body: PersonBody, response: { 201: Json, ...errors } },
+    schema: { tags, summary: 'Persoon aan het register toevoegen', body: PersonBody, response: { 201: Person, ...errors } },
   }, async (req, reply) => reply.code(201).send(await meetings.createPerson(db, req.actor(), req.body)));
 
   app.get('/meetings', {
@@ -86,7 +159,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       summary: 'Vergaderingen, nieuwste eerst',
       querystring: Type.Object({ bodyId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Json) }), ...errors },
+      response: { 200: Type.Object({ items: Type.Array(MeetingSummary) }), ...errors },
     },
   }, async (req) => ({ items: await meetings.listMeetings(db, req.query.bodyId) }));
 
@@ -104,13 +177,13 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
         { additionalProperties: false },
       ),
-      response: { 201: Json, ...errors },
+      response: { 201: Meeting, ...errors },
     },
   }, async (req, reply) => reply.code(201).send(await meetings.createMeeting(db, req.actor(), req.body)));
 
   app.get('/meetings/:id', {
     config: { policy: 'meetings.read' },
-    schema: { tags, summary: 'Een vergadering: agenda, aanwezigheid, vastgestelde verslagen, notulenversies', params: Id, response: { 200: Json, ...errors, 404: ProblemRef } },
+    schema: { tags, summary: 'Een vergadering: agenda, aanwezigheid, vastgestelde verslagen, notulenversies', params: Id, response: { 200: Meeting, ...errors, 404: ProblemRef } },
   }, async (req) => meetings.getMeeting(db, req.params.id));
 
   app.put('/meetings/:id/attendance', {
@@ -136,7 +209,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
         { additionalProperties: false },
       ),
-      response: { 200: Json, ...errors, 404: ProblemRef },
+      response: { 200: Meeting, ...errors, 404: ProblemRef },
     },
   }, async (req) => meetings.recordAttendance(db, req.actor(), req.params.id, req.body.attendance));
 
@@ -201,7 +274,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/minutes/:id/woo/proposals', {
     config: { policy: 'woo.publish' },
-    schema: { tags, summary: 'Voorgestelde weglakkingen (5.1.2e) in hun context', params: Id, response: { 200: Json, ...errors, 404: ProblemRef } },
+    schema: { tags, summary: 'Voorgestelde weglakkingen (5.1.2e) in hun context', params: Id, response: { 200: Proposals, ...errors, 404: ProblemRef } },
   }, async (req) => woo.proposals(db, req.params.id));
 
   app.post('/minutes/:id/woo/reviews', {
@@ -217,7 +290,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
         { additionalProperties: false },
       ),
-      response: { 201: Json, ...errors, 404: ProblemRef },
+      response: { 201: Review, ...errors, 404: ProblemRef },
     },
   }, async (req, reply) => reply.code(201).send(await woo.review(db, req.actor(), req.params.id, req.body)));
 
@@ -228,13 +301,13 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Vastgestelde notulen openbaar maken volgens een beoordeling (onveranderlijk, met hash en metadata)',
       params: Id,
       body: Type.Object({ reviewId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-      response: { 201: Json, ...errors, 404: ProblemRef, 409: ProblemRef },
+      response: { 201: Type.Composite([Publication, Type.Object({ minutesId: Type.Integer() })]), ...errors, 404: ProblemRef, 409: ProblemRef },
     },
   }, async (req, reply) => reply.code(201).send(await woo.publish(db, req.actor(), req.params.id, req.body.reviewId, dutchToday(new Date()))));
 
   app.get('/woo/publications', {
     config: { policy: 'public.read' },
-    schema: { tags, summary: 'Openbaar gemaakte verslagen (zonder inloggen)', response: { 200: Type.Object({ items: Type.Array(Json) }), 400: ProblemRef } },
+    schema: { tags, summary: 'Openbaar gemaakte verslagen (zonder inloggen)', response: { 200: Type.Object({ items: Type.Array(Publication) }), 400: ProblemRef } },
   }, async () => ({ items: await woo.listPublications(db) }));
 
   app.get('/woo/publications/:id', {
