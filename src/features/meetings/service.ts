@@ -32,7 +32,7 @@ export interface MinutesItem {
 
 type PersonRow = { id: number; title: string | null; given_name: string | null; initials: string | null; tussenvoegsel: string | null; surname: string; organisation: string; function: string | null; public_office: boolean };
 
-export function toPerson(r: PersonRow): Person {
+export function toPerson(r: PersonRow): Person & { id: number } {
   return {
     id: r.id,
     ...(r.title ? { title: r.title as Person['title'] } : {}),
