@@ -58,7 +58,8 @@ export {
   type OneStepError,
   type BreachForecast,
 } from './forecast.ts';
-export { MAX_ERRORS, type KnownLocation, type LineError } from './upload.ts';
+export { MAX_ERRORS, type LineError } from '../../lib/upload.ts';
+export type { KnownLocation } from './upload.ts';
 export { occupancyKey, parseOccupancyCsv, checkOccupancyRows, type OccupancyLine, type ParsedOccupancy, type OccupancyRowsInput } from './occupancy-file.ts';
 export {
   parsePermitHolderCsv,

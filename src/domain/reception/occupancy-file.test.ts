@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openPeriods, type CapacityEvent } from './locations.ts';
 import { checkOccupancyRows, parseOccupancyCsv } from './occupancy-file.ts';
-import { MAX_ERRORS, type KnownLocation } from './upload.ts';
+import { MAX_ERRORS } from '../../lib/upload.ts';
+import type { KnownLocation } from './upload.ts';
 
 const ev = (date: string, kind: CapacityEvent['kind'], places: number): CapacityEvent => ({ date, kind, places });
 const LOCATIONS: KnownLocation[] = [

@@ -7,9 +7,11 @@
  * `locatiecode,datum,bezetting[,statushouders]`; also accepted: `locatie`/`code` for locatiecode, `peildatum`/`dag`
  * for datum, `aantal`/`bewoners`/`aantal bewoners`/`personen` for bezetting and `vergunninghouders` for statushouders.
  */
-import { cell, checkLineDate, errorCollector, parseCsvWith, readCount, readTable, type KnownLocation, type LineError, type Row } from './upload.ts';
+import { cell, errorCollector, readTable, type LineError, type Row } from '../../lib/upload.ts';
+import { checkLineDate, parseCsvWith, readCount, type KnownLocation } from './upload.ts';
 
-export type { KnownLocation, LineError } from './upload.ts';
+export type { KnownLocation } from './upload.ts';
+export type { LineError } from '../../lib/upload.ts';
 
 export interface OccupancyLine {
   line: number;

@@ -6,7 +6,8 @@
  */
 import { existsOn, type MunicipalityPeriod } from '../regions/regions.ts';
 import { occupancyKey } from './occupancy-file.ts';
-import { cell, checkLineDate, errorCollector, parseCsvWith, readCount, readTable, type KnownLocation, type LineError, type Row } from './upload.ts';
+import { cell, errorCollector, readTable, type LineError, type Row } from '../../lib/upload.ts';
+import { checkLineDate, parseCsvWith, readCount, type KnownLocation } from './upload.ts';
 
 export interface PermitHolderLink {
   line: number;
