@@ -15,16 +15,28 @@ export async function readXlsxRows(content: Buffer): Promise<{ line: number; fie
   if (!ws) return [];
   const rows: { line: number; fields: string[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = (row.values as unknown[]).slice(1);
-    rows.push({
-      line,
-      fields: values.map((v) => {
-        if (v instanceof Date) return v.toISOString().slice(0, 10);
-        if (v && typeof v === 'object' && 'result' in v) return String((v as { result: unknown }).result ?? '');
-        if (v && typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text ?? '');
-        return v === null || v === undefined ? '' : String(v);
-      }),
-    });
+    // row.values is sparse (an empty cell is a hole): Array.from turns every hole into ''.
+    rows.push({ line, fields: Array.from((row.values as unknown[]).slice(1), cellText) });
   });
   return rows;
+}
+
+/**
+ * The text of one cell value as exceljs gives it. A formula without a cached result (a file written by a program and
+ * never opened in Excel) reads as its formula, and an unknown value as '#ONLEESBAAR', so a checker refuses the line
+ * by name instead of reading an empty cell; a date Excel cannot show reads as 'ongeldige datum'.
+ * `cellText({ richText: [{ text: 'GM' }, { text: '0363' }] })` → 'GM0363'
+ */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'ongeldige datum' : v.toISOString().slice(0, 10);
+  if (typeof v !== 'object') return String(v);
+  const o = v as Record<string, unknown>;
+  if (o.result !== undefined) return cellText(o.result);
+  if (typeof o.formula === 'string') return `=${o.formula}`;
+  if (typeof o.sharedFormula === 'string') return `=${o.sharedFormula}`;
+  if (Array.isArray(o.richText)) return o.richText.map((part: { text?: unknown } | null) => cellText(part?.text)).join('');
+  if ('text' in o) return cellText(o.text);
+  if (typeof o.error === 'string') return o.error;
+  return '#ONLEESBAAR';
 }
