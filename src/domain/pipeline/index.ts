@@ -48,3 +48,25 @@ export { aggregate, areaKey, NATION_KEY, type AggregateLevel, type AggregateRow,
 export { slips, isSlipped, type Slip, type SlipOptions } from './slips.ts';
 export { priceSeries, type PriceGroup, type PricePoint } from './prices.ts';
 export { weeklyHomesForProjection, weeklyPersonsExact, reservedHomesInWindow, MAX_PROJECTION_WEEKS } from './weekly.ts';
+export {
+  PIPELINE_COLUMNS,
+  FIRST_DATE,
+  LAST_DATE,
+  MAX_COST_PER_UNIT_CENTS,
+  pipelineKey,
+  readDeliveryDate,
+  readEuroCents,
+  readSharePercent,
+  checkPipelineRows,
+  checkPipelineCsv,
+  planPipelineUpload,
+  type KnownMunicipality,
+  type PipelineRowsInput,
+  type PipelineLine,
+  type PipelineCheck,
+  type PlannedUpdate,
+  type UploadPlan,
+  type LineError,
+  type Row,
+} from './pipeline-file.ts';
+export { DEMO_AS_OF, DEMO_TRACKS, DEMO_MUNICIPALITIES, DEMO_PIPELINE, DEMO_DELIVERY_CHANGES, demoPipelineCsv } from './demo.ts';
