@@ -223,6 +223,28 @@ describe('modelParameters', () => {
     expect([p.quotaPace[0], p.quotaPace[25], p.quotaPace[26], p.quotaPace[59]]).toEqual([500, 500, 1000, 1000]);
   });
 
+  it('takes the housing cap per week from housing.homesPerWeek when given (0 after the list), not from the taakstelling', () => {
+    const s = parseScenario({
+      name: 'pipeline',
+      startWeek: '2022-07-04',
+      weeks: 6,
+      initial: { registrationCentre: 0, awaitingDecision: 0, permitHoldersWaiting: 100 },
+      inflowPerWeek: 0,
+      permitShare: 1,
+      registrationWeeks: 1,
+      processingWeeks: 1,
+      rejectedLeaveWeeks: 1,
+      housing: { perHalfYear: 26_000, homesPerWeek: [10, 0, 25.5, 80] },
+      capacity: { base: 1000 },
+    });
+    const p = modelParameters(s);
+    expect(Array.from(p.quotaPace)).toEqual([10, 0, 25.5, 80, 0, 0]);
+    const r = runModel(p, { inflow: new Array<number>(6).fill(0), permitShare: 1, processingWeeks: 1, paceFactor: 1 });
+    // 100 waiting: 10, 0, 25.5 housed, then the 64.5 left (less than the cap of 80), then nobody.
+    expect(r.housed).toEqual([10, 0, 25.5, 64.5, 0, 0]);
+    expect(r.permitHoldersWaiting).toEqual([90, 90, 64.5, 0, 0, 0]);
+  });
+
   it('refuses a run with fewer inflow weeks than the model has', () => {
     const p = modelParameters(
       parseScenario({

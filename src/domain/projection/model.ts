@@ -26,7 +26,10 @@ export interface ModelParameters {
   readonly norm: number;
   /** Reception places in each week. */
   readonly capacity: Float64Array;
-  /** Housing pace per week at pace factor 1: the taakstelling of the week's half-year / 26. */
+  /**
+   * Housing pace per week at pace factor 1: the taakstelling of the week's half-year / 26, or, when the scenario
+   * gives `housing.homesPerWeek`, that week's persons (0 beyond the list; the pace factor is then 1).
+   */
   readonly quotaPace: Float64Array;
 }
 
@@ -114,7 +117,8 @@ const WEEK_KEYS = [
 
 /**
  * The fixed part of a scenario as arrays per week. `modelParameters(s).capacity[t]` is `capacity.base` plus every
- * change whose week is ≤ t; `quotaPace[t]` is 13,500 / 26 ≈ 519.2 for a taakstelling of 13,500.
+ * change whose week is ≤ t; `quotaPace[t]` is 13,500 / 26 ≈ 519.2 for a taakstelling of 13,500, or
+ * `housing.homesPerWeek[t]` when the scenario takes its housing from the pipeline.
  */
 export function modelParameters(s: Scenario): ModelParameters {
   const capacity = new Float64Array(s.weeks);
@@ -127,8 +131,9 @@ export function modelParameters(s: Scenario): ModelParameters {
   }
   const quotaPace = new Float64Array(s.weeks);
   const halfYears = s.housing.perHalfYear;
+  const homes = s.housing.homesPerWeek;
   for (let t = 0; t < s.weeks; t++) {
-    quotaPace[t] = halfYears[Math.min(Math.floor(t / WEEKS_PER_HALF_YEAR), halfYears.length - 1)]! / WEEKS_PER_HALF_YEAR;
+    quotaPace[t] = homes ? (homes[t] ?? 0) : halfYears[Math.min(Math.floor(t / WEEKS_PER_HALF_YEAR), halfYears.length - 1)]! / WEEKS_PER_HALF_YEAR;
   }
   return {
     weeks: s.weeks,

@@ -29,6 +29,8 @@ const scenarioArb = fc.integer({ min: 1, max: 80 }).chain((weeks) =>
       rejectedLeaveWeeks: fc.double({ min: 1, max: 52, noNaN: true }),
       perHalfYear: fc.array(amount(40_000), { minLength: 1, maxLength: Math.ceil(weeks / 26) }),
       paceFactor: uncertainArb(0, 2, 0.5),
+      // Now and then the housing comes from the pipeline as persons per week (the pace factor is then neutral).
+      homesPerWeek: fc.option(fc.array(amount(3000), { minLength: 1, maxLength: weeks }), { freq: 3 }),
       norm: amount(5000),
     })
     .map((v) => ({
@@ -41,7 +43,7 @@ const scenarioArb = fc.integer({ min: 1, max: 80 }).chain((weeks) =>
       registrationWeeks: v.registrationWeeks,
       processingWeeks: v.processingWeeks,
       rejectedLeaveWeeks: v.rejectedLeaveWeeks,
-      housing: { perHalfYear: v.perHalfYear, paceFactor: v.paceFactor },
+      housing: v.homesPerWeek === null ? { perHalfYear: v.perHalfYear, paceFactor: v.paceFactor } : { perHalfYear: v.perHalfYear, homesPerWeek: v.homesPerWeek },
       capacity: { base: v.base, changes: v.changes.map((c) => ({ week: c.week, change: c.change * v.base })) },
       registrationCentreNorm: v.norm,
     })),

@@ -145,6 +145,33 @@ describe('parseScenario', () => {
   });
 });
 
+describe('parseScenario: housing per week from the pipeline', () => {
+  it('accepts persons per week, keeps the neutral pace factor and gives a normal form that parses to itself', () => {
+    const s = parseScenario({ ...valid(), weeks: 6, housing: { perHalfYear: 13500, homesPerWeek: [4.4, 0, 22, 8.8] } });
+    expect(s.housing).toEqual({ perHalfYear: [13500], paceFactor: { mean: 1, sd: 0 }, homesPerWeek: [4.4, 0, 22, 8.8] });
+    expect(parseScenario(JSON.parse(JSON.stringify(s)))).toEqual(s);
+    expect(parseScenario({ ...valid(), weeks: 6, housing: { perHalfYear: 13500, paceFactor: 1, homesPerWeek: [1] } }).housing.homesPerWeek).toEqual([1]);
+    expect(parseScenario({ ...valid(), weeks: 6, housing: { perHalfYear: 13500, paceFactor: { mean: 1, sd: 0 }, homesPerWeek: [1] } }).housing.paceFactor).toEqual({ mean: 1, sd: 0 });
+    // Without the option the normal form has no such field at all.
+    expect('homesPerWeek' in parseScenario(valid()).housing).toBe(false);
+  });
+
+  it('refuses an empty or too long list, a bad number and a pace factor beside it', () => {
+    const at = (housing: unknown) => thrown(() => parseScenario({ ...valid(), weeks: 6, housing }));
+    expect(at({ perHalfYear: 1, homesPerWeek: [] }).field).toBe('housing.homesPerWeek');
+    expect(at({ perHalfYear: 1, homesPerWeek: [1, 2, 3, 4, 5, 6, 7] }).message).toBe('Het veld housing.homesPerWeek moet een lijst van 1 tot en met 6 getallen zijn (personen per week).');
+    expect(at({ perHalfYear: 1, homesPerWeek: 5 }).field).toBe('housing.homesPerWeek');
+    expect(at({ perHalfYear: 1, homesPerWeek: [1, -2] }).field).toBe('housing.homesPerWeek[1]');
+    expect(at({ perHalfYear: 1, homesPerWeek: [1, '2'] }).code).toBe('getal-ongeldig');
+    const pace = at({ perHalfYear: 1, paceFactor: 0.9, homesPerWeek: [1] });
+    expect([pace.code, pace.field]).toEqual(['veld-ongeldig', 'housing.paceFactor']);
+    expect(at({ perHalfYear: 1, paceFactor: { mean: 1, sd: 0.1 }, homesPerWeek: [1] }).field).toBe('housing.paceFactor');
+    expect(at({ perHalfYear: 1, homesperweek: [1] }).code).toBe('veld-onbekend');
+    // The taakstelling of reference stays required.
+    expect(at({ homesPerWeek: [1] }).field).toBe('housing.perHalfYear');
+  });
+});
+
 describe('weekStart', () => {
   it('counts whole weeks from the start Monday, across the year end', () => {
     expect(weekStart('2022-07-04', 0)).toBe('2022-07-04');

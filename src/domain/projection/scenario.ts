@@ -62,6 +62,14 @@ export interface Scenario {
     readonly perHalfYear: readonly number[];
     /** Actual housing pace relative to the taakstelling (the ledger's realisation), ≥ 0. */
     readonly paceFactor: Uncertain;
+    /**
+     * Persons that can be housed in each week (week t at index t), e.g. the reserved homes the housing pipeline
+     * expects × persons per home (`weeklyHomesForProjection` in src/domain/pipeline). When present it replaces
+     * perHalfYear / 26 · paceFactor as the weekly housing cap: the pipeline's homes are already the expected number,
+     * so the pace factor must then be the neutral 1 (sd 0). Weeks beyond the list house nobody: the pipeline knows
+     * no homes for them. perHalfYear stays as the taakstelling of reference but does not drive the model then.
+     */
+    readonly homesPerWeek?: readonly number[];
   };
   readonly capacity: {
     /** Reception places (excluding the registration centre) in the start week. */
@@ -207,7 +215,7 @@ function inflow(v: unknown, weeks: number): InflowSpec {
 function housing(v: unknown, weeks: number): Scenario['housing'] {
   const field = 'housing';
   const o = object(v, field);
-  onlyKnown(o, field, ['perHalfYear', 'paceFactor']);
+  onlyKnown(o, field, ['perHalfYear', 'paceFactor', 'homesPerWeek']);
   const raw = required(o, 'perHalfYear', field);
   const f = join(field, 'perHalfYear');
   const halfYears = Math.ceil(weeks / WEEKS_PER_HALF_YEAR);
@@ -218,7 +226,22 @@ function housing(v: unknown, weeks: number): Scenario['housing'] {
     throw new ProjectionError('veld-ongeldig', `Het veld ${f} moet een getal of een lijst van 1 tot en met ${halfYears} getallen zijn (één per halfjaar).`, { field: f });
   }
   const paceFactor = o.paceFactor === undefined ? { mean: 1, sd: 0 } : uncertain(o.paceFactor, join(field, 'paceFactor'), { min: 0, max: 10 });
-  return { perHalfYear, paceFactor };
+  if (o.homesPerWeek === undefined) return { perHalfYear, paceFactor };
+  const h = join(field, 'homesPerWeek');
+  const list = o.homesPerWeek;
+  if (!Array.isArray(list) || list.length === 0 || list.length > weeks) {
+    throw new ProjectionError('veld-ongeldig', `Het veld ${h} moet een lijst van 1 tot en met ${weeks} getallen zijn (personen per week).`, { field: h });
+  }
+  const homesPerWeek = list.map((x: unknown, i) => number(x, `${h}[${i}]`, persons));
+  if (paceFactor.mean !== 1 || paceFactor.sd !== 0) {
+    const p = join(field, 'paceFactor');
+    throw new ProjectionError(
+      'veld-ongeldig',
+      `Het veld ${p} kan niet samen met ${h}: de woningen per week zijn al het verwachte aantal. Laat ${p} weg (of 1) of laat ${h} weg.`,
+      { field: p },
+    );
+  }
+  return { perHalfYear, paceFactor, homesPerWeek };
 }
 
 function capacity(v: unknown, startDay: number, weeks: number): Scenario['capacity'] {
