@@ -26,7 +26,7 @@ describe('demo pipeline', () => {
     expect(DEMO_TRACKS.find((t) => t.code === 'FLEX-NL')).toMatchObject({ ownerOrganisation: 'BZK', regionCode: null });
     for (const p of DEMO_PIPELINE) expect(codes.has(p.trackCode)).toBe(true);
     expect(new Set(DEMO_PIPELINE.map((p) => p.id)).size).toBe(DEMO_PIPELINE.length);
-    expect(new Set(DEMO_PIPELINE.map((p) => `${p.trackCode}|${p.projectCode}`)).size).toBe(DEMO_PIPELINE.length);
+    expect(new Set(DEMO_PIPELINE.map((p) => `${p.trackCode}|${p.reference}`)).size).toBe(DEMO_PIPELINE.length);
     expect(DEMO_PIPELINE.length).toBeGreaterThanOrEqual(20);
     expect(aggregate(DEMO_PIPELINE, 'province', provinceOf).length).toBeGreaterThanOrEqual(5);
     // A regional track stays in its own province.
@@ -36,8 +36,8 @@ describe('demo pipeline', () => {
   it('is consistent on its day: delivered on or before it, everything open after it, all in 2022–2024', () => {
     for (const p of DEMO_PIPELINE) {
       expect(p.expectedDelivery >= '2022-01-01' && p.expectedDelivery <= '2024-12-31').toBe(true);
-      if (p.status === 'opgeleverd') expect(p.expectedDelivery <= DEMO_AS_OF, p.projectCode).toBe(true);
-      else if (p.status !== 'vervallen') expect(p.expectedDelivery > DEMO_AS_OF, p.projectCode).toBe(true);
+      if (p.status === 'opgeleverd') expect(p.expectedDelivery <= DEMO_AS_OF, p.reference).toBe(true);
+      else if (p.status !== 'vervallen') expect(p.expectedDelivery > DEMO_AS_OF, p.reference).toBe(true);
     }
   });
 

@@ -47,7 +47,7 @@ export const DEMO_MUNICIPALITIES: ReadonlyMap<string, { name: string; provinceCo
 type Spec = [
   id: number,
   trackCode: string,
-  projectCode: string,
+  reference: string,
   name: string,
   municipalityCode: string,
   party: string,
@@ -94,11 +94,11 @@ const SPECS: readonly Spec[] = [
 ];
 
 export const DEMO_PIPELINE: readonly PipelineProject[] = Object.freeze(
-  SPECS.map(([id, trackCode, projectCode, name, municipalityCode, party, homeType, units, reservedUnits, firstExpectedDelivery, expectedDelivery, status, euro]) =>
+  SPECS.map(([id, trackCode, reference, name, municipalityCode, party, homeType, units, reservedUnits, firstExpectedDelivery, expectedDelivery, status, euro]) =>
     Object.freeze({
       id,
       trackCode,
-      projectCode,
+      reference,
       name,
       municipalityCode,
       party,
@@ -140,7 +140,7 @@ export function demoPipelineCsv(): string {
   const dutchDate = (iso: string) => `${Number(iso.slice(8, 10))}-${Number(iso.slice(5, 7))}-${iso.slice(0, 4)}`;
   const euro = (cents: number | null) => (cents === null ? '' : formatInteger(cents / 100));
   const lines = DEMO_PIPELINE.map((p) =>
-    [p.trackCode, p.projectCode, p.name, p.municipalityCode, p.party, p.homeType, p.units, p.reservedUnits, dutchDate(p.expectedDelivery), p.status, euro(p.costPerUnitCents)].join(';'),
+    [p.trackCode, p.reference, p.name, p.municipalityCode, p.party, p.homeType, p.units, p.reservedUnits, dutchDate(p.expectedDelivery), p.status, euro(p.costPerUnitCents)].join(';'),
   );
   return `${header}\n${lines.join('\n')}\n`;
 }

@@ -38,7 +38,7 @@ describe('pipeline upload file', () => {
         line: 2,
         key: 'FLEX-NL|AMS-01',
         trackCode: 'FLEX-NL',
-        projectCode: 'AMS-01',
+        reference: 'AMS-01',
         name: 'Flexwoningen Noorderpark',
         municipalityCode: 'GM0363',
         provinceCode: 'PV27',
@@ -206,7 +206,7 @@ describe('upload plan', () => {
     line: 2,
     key: 'FLEX-NL|AMS-01',
     trackCode: 'FLEX-NL',
-    projectCode: 'AMS-01',
+    reference: 'AMS-01',
     name: null,
     municipalityCode: 'GM0363',
     provinceCode: 'PV27',
@@ -220,17 +220,17 @@ describe('upload plan', () => {
     costPerUnitCents: null,
     ...overrides,
   });
-  const stored = project({ id: 7, projectCode: 'ams-01', name: 'Noorderpark', costPerUnitCents: 12_000_000, firstExpectedDelivery: '2023-01-01' });
+  const stored = project({ id: 7, reference: 'ams-01', name: 'Noorderpark', costPerUnitCents: 12_000_000, firstExpectedDelivery: '2023-01-01' });
 
   it('changes nothing when the same figures come again (a file twice is idempotent)', () => {
     expect(planPipelineUpload([stored], [line()])).toEqual({ ok: true, create: [], update: [], unchanged: [line()] });
   });
 
   it('creates unknown projects and turns a changed date into a delivery-date change', () => {
-    const plan = planPipelineUpload([stored], [line({ expectedDelivery: '2023-05-01', status: 'in aanbouw' }), line({ line: 3, key: 'FLEX-NL|NEW', projectCode: 'NEW' })]);
+    const plan = planPipelineUpload([stored], [line({ expectedDelivery: '2023-05-01', status: 'in aanbouw' }), line({ line: 3, key: 'FLEX-NL|NEW', reference: 'NEW' })]);
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
-    expect(plan.create.map((l) => l.projectCode)).toEqual(['NEW']);
+    expect(plan.create.map((l) => l.reference)).toEqual(['NEW']);
     expect(plan.update).toHaveLength(1);
     const u = plan.update[0]!;
     expect(u.changed).toEqual(['expectedDelivery', 'status']);

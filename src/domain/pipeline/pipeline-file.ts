@@ -40,10 +40,10 @@ export interface PipelineRowsInput {
 
 export interface PipelineLine {
   line: number;
-  /** `pipelineKey(trackCode, projectCode)`: the identity across uploads. */
+  /** `pipelineKey(trackCode, reference)`: the identity across uploads. */
   key: string;
   trackCode: string;
-  projectCode: string;
+  reference: string;
   name: string | null;
   municipalityCode: string;
   provinceCode: string;
@@ -82,8 +82,8 @@ export const PIPELINE_COLUMNS = {
 } as const;
 
 /** `pipelineKey('flex-nl', 'ams-01')` → 'FLEX-NL|AMS-01' */
-export function pipelineKey(trackCode: string, projectCode: string): string {
-  return `${trackCode.trim().toUpperCase()}|${projectCode.trim().toUpperCase()}`;
+export function pipelineKey(trackCode: string, reference: string): string {
+  return `${trackCode.trim().toUpperCase()}|${reference.trim().toUpperCase()}`;
 }
 
 /** Dates before this or after `LAST_DATE` are typing errors, not plans. */
@@ -250,7 +250,7 @@ export function checkPipelineRows(input: PipelineRowsInput): PipelineCheck {
     const trackCode = tracks.get(rawTrack.toUpperCase());
     if (rawTrack === '') fail('spoor', 'spoor ontbreekt.');
     else if (trackCode === undefined) fail('spoor', `onbekend spoor '${rawTrack}'; bekend zijn: ${input.knownTracks.join(', ') || '(geen)'}.`);
-    const projectCode = text('projectcode', true);
+    const reference = text('projectcode', true);
     const name = text('projectnaam', false);
 
     const found = findMunicipality(cell(r, c.gemeente));
@@ -297,18 +297,18 @@ export function checkPipelineRows(input: PipelineRowsInput): PipelineCheck {
     if (cost.message !== null) fail('kosten per woning', cost.message);
 
     // A duplicate is reported even when the line has other errors: the party should see all of them in one go.
-    if (trackCode !== undefined && projectCode !== '') {
-      const key = pipelineKey(trackCode, projectCode);
+    if (trackCode !== undefined && reference !== '') {
+      const key = pipelineKey(trackCode, reference);
       const earlier = seen.get(key);
-      if (earlier !== undefined) fail('projectcode', `project ${projectCode} van spoor ${trackCode} staat ook op regel ${earlier}; één regel per project.`);
+      if (earlier !== undefined) fail('projectcode', `project ${reference} van spoor ${trackCode} staat ook op regel ${earlier}; één regel per project.`);
       else seen.set(key, r.line);
     }
     if (!ok) continue;
     lines.push({
       line: r.line,
-      key: pipelineKey(trackCode!, projectCode),
+      key: pipelineKey(trackCode!, reference),
       trackCode: trackCode!,
-      projectCode,
+      reference,
       name: name === '' ? null : name,
       municipalityCode: found.code!,
       provinceCode: input.knownMunicipalities.get(found.code!)!.provinceCode,
@@ -362,7 +362,7 @@ const COMPARED: readonly (keyof PipelineProject)[] = [
  */
 export function planPipelineUpload(existing: readonly PipelineProject[], lines: readonly PipelineLine[]): UploadPlan {
   const byKey = new Map<string, PipelineProject>();
-  for (const p of existing) if (p.projectCode !== undefined) byKey.set(pipelineKey(p.trackCode, p.projectCode), p);
+  for (const p of existing) if (p.reference !== undefined) byKey.set(pipelineKey(p.trackCode, p.reference), p);
   const { errors, add } = errorCollector();
   const create: PipelineLine[] = [];
   const update: PlannedUpdate[] = [];
@@ -375,11 +375,11 @@ export function planPipelineUpload(existing: readonly PipelineProject[], lines: 
     }
     if (p.municipalityCode !== l.municipalityCode) {
       // A project is a place: in another municipality it is another project (or a typing error), never a move.
-      add({ line: l.line, field: 'gemeente', message: `project ${l.projectCode} van spoor ${l.trackCode} ligt in ${p.municipalityCode}; een project verhuist niet naar een andere gemeente.` });
+      add({ line: l.line, field: 'gemeente', message: `project ${l.reference} van spoor ${l.trackCode} ligt in ${p.municipalityCode}; een project verhuist niet naar een andere gemeente.` });
       continue;
     }
     if (!isAllowedStatusChange(p.status, l.status)) {
-      add({ line: l.line, field: 'status', message: `project ${l.projectCode} staat op ${p.status} en kan niet naar ${l.status}.` });
+      add({ line: l.line, field: 'status', message: `project ${l.reference} staat op ${p.status} en kan niet naar ${l.status}.` });
       continue;
     }
     const next: PipelineProject = {

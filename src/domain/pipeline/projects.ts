@@ -40,8 +40,8 @@ export interface PipelineProject {
   status: ProjectStatus;
   /** Cost per home in euro cents where known (building or buying, excluding land), else null. */
   costPerUnitCents: number | null;
-  /** The party's own reference, unique within the track; the identity of the project across uploads. */
-  projectCode?: string;
+  /** The projectcode: the party's own reference, unique within the track; the identity of the project across uploads. */
+  reference?: string;
   /** A name people recognise, e.g. 'Flexwoningen Buikslotermeerplein'. */
   name?: string;
 }
@@ -178,7 +178,7 @@ export function checkProject(p: PipelineProject): PipelineProject {
       field: 'costPerUnitCents',
     });
   }
-  if (p.projectCode !== undefined) checkText(p.projectCode, 'projectCode', 100);
+  if (p.reference !== undefined) checkText(p.reference, 'reference', 100);
   if (p.name !== undefined) checkText(p.name, 'name', 200);
   return p;
 }
