@@ -28,5 +28,11 @@ describe('meetings messages', () => {
     expect(nl.woo.open(1)).toBe('Nog 1 voorstel zonder besluit.');
     expect(nl.woo.open(3)).toBe('Nog 3 voorstellen zonder besluit.');
     expect(nl.meeting.replacedBy('Dhr. B. Jansen')).toBe('vervangen door Dhr. B. Jansen');
+    expect(nl.meeting.proposalsAdded(1)).toBe('Uit de escalatieladder is 1 agendapunt toegevoegd:');
+    expect(nl.meeting.proposalsAdded(2)).toBe('Uit de escalatieladder zijn 2 agendapunten toegevoegd:');
+    expect(nl.mins.sent(0)).toBe('De notulen zijn verstuurd aan de leden. Er stonden geen acties in.');
+    expect(nl.mins.sent(1)).toBe('De notulen zijn verstuurd aan de leden. 1 actie staat nu op de actieagenda.');
+    expect(nl.mins.sent(3)).toBe('De notulen zijn verstuurd aan de leden. 3 acties staan nu op de actieagenda.');
+    expect(nl.mins.confirmSendBody(2)).toContain('De 2 acties komen daarna op de actieagenda.');
   });
 });

@@ -69,3 +69,55 @@ export interface Review {
   manual: number;
   reviewedAt: string;
 }
+
+export interface Person {
+  id: number;
+  title?: string;
+  givenName?: string;
+  initials?: string;
+  tussenvoegsel?: string;
+  surname: string;
+  organisation: string;
+  function?: string;
+  publicOffice: boolean;
+  /** How the minutes name the person: 'Dhr. Van der Burg'. */
+  displayName: string;
+}
+
+export interface Body {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  provinceCode: string | null;
+  members: { person: Person; role: string | null; standingSubstituteId: number | null }[];
+}
+
+export interface MinutesAction {
+  description: string;
+  holderOrganisation: string;
+  holderPerson?: string | null;
+  deadline: string;
+  /** Set by the server once the action is in the action agenda. */
+  actionId?: number | null;
+}
+
+export interface MinutesItem {
+  number: number;
+  title: string;
+  points: string[];
+  decisions: string[];
+  actions: MinutesAction[];
+}
+
+export interface Minutes {
+  id: number;
+  meetingId: number;
+  version: number;
+  status: MinutesStatus;
+  items: MinutesItem[];
+  sentAt: string | null;
+  approvedOn: string | null;
+  approvedInMeetingId: number | null;
+  rowVersion: number;
+}
