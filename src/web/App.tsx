@@ -52,6 +52,9 @@ const loadMeetingsPages = () => import('./meetings/index.ts');
 const MeetingsPage = lazy(() => loadMeetingsPages().then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => loadMeetingsPages().then((m) => ({ default: m.MeetingPage })));
 const PublicationsPage = lazy(() => loadMeetingsPages().then((m) => ({ default: m.PublicationsPage })));
+const loadMeetingsManagePages = () => import('./meetings/manage.ts');
+const NewMeetingPage = lazy(() => loadMeetingsManagePages().then((m) => ({ default: m.NewMeetingPage })));
+const MinutesPage = lazy(() => loadMeetingsManagePages().then((m) => ({ default: m.MinutesPage })));
 
 function PageLoading() {
   const { t } = useT();
@@ -342,10 +345,26 @@ function Shell() {
           }
         />
         <Route
+          path="/vergaderingen/nieuw"
+          element={
+            <RequireAccess policy="meetings.manage">
+              <NewMeetingPage />
+            </RequireAccess>
+          }
+        />
+        <Route
           path="/vergaderingen/:id"
           element={
             <RequireAccess policy="meetings.read">
               <MeetingPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/vergaderingen/:id/notulen/:minutesId"
+          element={
+            <RequireAccess policy="meetings.manage">
+              <MinutesPage />
             </RequireAccess>
           }
         />

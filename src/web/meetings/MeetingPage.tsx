@@ -1,8 +1,12 @@
-import { useParams } from 'react-router';
+import { lazy, Suspense, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { asApiError, send } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { useSession } from '../auth/session.tsx';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
 import {
+  Alert,
+  Button,
   Heading,
   Link,
   LoadingStatus,
@@ -19,8 +23,12 @@ import {
   UnorderedListItem,
 } from '../ui/index.ts';
 import { MinutesStatusBadge, useMeetingsT } from './common.tsx';
-import type { Meeting } from './types.ts';
+import { addedByServer } from './logic.ts';
+import type { CreatedState } from './NewMeetingPage.tsx';
+import type { Meeting, Minutes } from './types.ts';
 import { WooReview } from './WooReview.tsx';
+
+const AttendanceEditor = lazy(() => import('./manage.ts').then((x) => ({ default: x.AttendanceEditor })));
 
 /**
  * One meeting: its agenda, who attended (and who replaced whom), the minutes approved in it, and the versions of its
@@ -30,10 +38,34 @@ export function MeetingPage() {
   const { id } = useParams();
   const { m, t, date } = useMeetingsT();
   const session = useSession();
+  const navigate = useNavigate();
+  const created = (useLocation().state as CreatedState | null)?.created ?? null;
   const meeting = useApi<Meeting>(`/api/v1/meetings/${encodeURIComponent(id ?? '')}`);
-  const x = meeting.data;
+  // What the attendance form saved answers with the whole meeting; show that until the meeting is loaded anew.
+  const [saved, setSaved] = useState<Meeting | null>(null);
+  const x = saved && saved.id === meeting.data?.id ? saved : meeting.data;
   const title = x ? m.meeting.title(x.body.name, date(x.date)) : m.list.title;
   const approved = x?.minutes.find((v) => v.status === 'vastgesteld') ?? null;
+  const manages = session.may('meetings.manage');
+  const latest = x?.minutes[0] ?? null;
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | null>(null);
+  const added = x && created ? addedByServer(x.agenda, created.requestedItems) : [];
+
+  /** The first version from the agenda, or a correction of approved minutes; then on to the editor. */
+  async function startMinutes() {
+    if (!x) return;
+    setStarting(true);
+    setStartError(null);
+    try {
+      const { data } = await send<Minutes>('POST', `/api/v1/meetings/${x.id}/minutes`, {});
+      void navigate(`/vergaderingen/${x.id}/notulen/${data.id}`);
+    } catch (e) {
+      const error = asApiError(e);
+      setStartError(error.detail ?? error.title);
+      setStarting(false);
+    }
+  }
 
   return (
     <>
@@ -48,6 +80,22 @@ export function MeetingPage() {
       {meeting.error ? <ApiErrorState error={meeting.error} onRetry={meeting.retry} /> : null}
       {x ? (
         <>
+          {created ? (
+            <Alert type="ok" role="status" heading={m.meeting.created}>
+              {added.length > 0 ? (
+                <>
+                  <Paragraph>{m.meeting.proposalsAdded(added.length)}</Paragraph>
+                  <UnorderedList>
+                    {added.map((a) => (
+                      <UnorderedListItem key={a.id} lang="nl">
+                        {`${a.number}. ${a.title}`}
+                      </UnorderedListItem>
+                    ))}
+                  </UnorderedList>
+                </>
+              ) : null}
+            </Alert>
+          ) : null}
           {x.place ? <Paragraph>{m.meeting.place(x.place)}</Paragraph> : null}
 
           <Heading level={2}>{m.meeting.agenda}</Heading>
@@ -99,6 +147,11 @@ export function MeetingPage() {
               </TableBody>
             </Table>
           )}
+          {manages ? (
+            <Suspense fallback={<LoadingStatus busy loadingText={t.common.loading} />}>
+              <AttendanceEditor meeting={x} onSaved={setSaved} />
+            </Suspense>
+          ) : null}
 
           <Heading level={2}>{m.meeting.approvals}</Heading>
           {x.approvals.length === 0 ? (
@@ -147,6 +200,27 @@ export function MeetingPage() {
               </TableBody>
             </Table>
           )}
+
+          {manages ? (
+            <>
+              {latest && latest.status !== 'vastgesteld' ? (
+                <Paragraph>
+                  <RouterLink to={`/vergaderingen/${x.id}/notulen/${latest.id}`}>{m.meeting.manageMinutes(latest.version)}</RouterLink>
+                </Paragraph>
+              ) : (
+                <div className="rt-actions">
+                  <Button appearance="secondary" disabled={starting} onClick={() => void startMinutes()}>
+                    {starting ? m.meeting.startingMinutes : latest ? m.meeting.correctMinutes : m.meeting.startMinutes}
+                  </Button>
+                </div>
+              )}
+              {startError ? (
+                <Alert type="error" role="alert" heading={m.meeting.startFailed}>
+                  <Paragraph lang="nl">{startError}</Paragraph>
+                </Alert>
+              ) : null}
+            </>
+          ) : null}
 
           {approved && session.may('woo.publish') ? <WooReview key={approved.id} minutesId={approved.id} version={approved.version} /> : null}
         </>

@@ -1,4 +1,5 @@
 import { useApi } from '../api/useApi.ts';
+import { useSession } from '../auth/session.tsx';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
 import { Heading, LoadingStatus, PageTitle, Paragraph, RouterLink, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.ts';
 import { MinutesStatusBadge, useMeetingsT } from './common.tsx';
@@ -8,6 +9,7 @@ import type { MeetingSummary } from './types.ts';
 export function MeetingsPage() {
   const { m, t, date } = useMeetingsT();
   const list = useApi<{ items: MeetingSummary[] }>('/api/v1/meetings');
+  const manages = useSession().may('meetings.manage');
   return (
     <>
       <PageTitle>{`${m.list.title} – ${t.app.titleSuffix}`}</PageTitle>
@@ -15,9 +17,10 @@ export function MeetingsPage() {
         {m.list.title}
       </Heading>
       <Paragraph appearance="lead">{m.list.lead}</Paragraph>
-      <Paragraph>
+      <div className="rt-actions">
+        {manages ? <RouterLink to="/vergaderingen/nieuw">{m.list.newMeeting}</RouterLink> : null}
         <RouterLink to="/openbaar/verslagen">{m.list.toPublic}</RouterLink>
-      </Paragraph>
+      </div>
       <LoadingStatus busy={list.status === 'loading'} loadingText={t.common.loading} />
       {list.error ? <ApiErrorState error={list.error} onRetry={list.retry} /> : null}
       {list.data ? (
