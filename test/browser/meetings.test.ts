@@ -24,10 +24,10 @@ describe.runIf(HAVE_CHROMIUM)('meetings and public Woo minutes in Chromium', () 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
 
-  async function signInAsSecretariat(page: Page) {
+  async function signIn(page: Page, email: string) {
     await page.goto(url('/inloggen'));
     await expect.poll(() => h1(page)).toBe('Inloggen');
-    await page.getByLabel('E-mailadres').fill(DEMO.secretariaat);
+    await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await expect.poll(() => page.getByRole('banner').getByRole('button', { name: /^Menu van / }).count()).toBe(1);
@@ -58,7 +58,7 @@ describe.runIf(HAVE_CHROMIUM)('meetings and public Woo minutes in Chromium', () 
 
   it('secretariaat: the meeting of 8 juli 2022 with its attendance and substitutes, and the Woo review', async () => {
     const page = await newPage();
-    await signInAsSecretariat(page);
+    await signIn(page, DEMO.secretariaat);
 
     await mainNav(page).getByRole('link', { name: 'Vergaderingen' }).click();
     await expect.poll(() => h1(page)).toBe('Vergaderingen');
@@ -75,6 +75,21 @@ describe.runIf(HAVE_CHROMIUM)('meetings and public Woo minutes in Chromium', () 
     await checkPage(page, 'meeting');
   });
 
+  it('lid: reads the meetings but sees none of the secretariat’s forms, and cannot open them by address', async () => {
+    const page = await newPage();
+    await signIn(page, DEMO.lid);
+    await mainNav(page).getByRole('link', { name: 'Vergaderingen' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Vergaderingen', exact: true }).locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByRole('link', { name: 'Nieuwe vergadering' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Landelijke Regietafel Migratie en Integratie, 8 juli 2022' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Aanwezigheid', exact: true }).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Aanwezigheid vastleggen' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Notulen opstellen|Nieuwe versie/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /^Notulen versie \d+ bewerken$/ }).count()).toBe(0);
+    await page.goto(url('/vergaderingen/nieuw'));
+    await expect.poll(() => h1(page)).toBe('Geen toegang');
+  });
+
   it('secretariaat: new LRT meeting → attendance with a substitute for two members and a guest → minutes → sent → approved in a later meeting → Woo review → public, without the civil servant’s name', async () => {
     const LRT = 'Landelijke Regietafel Migratie en Integratie';
     const db = testServer().database.db;
@@ -84,7 +99,7 @@ describe.runIf(HAVE_CHROMIUM)('meetings and public Woo minutes in Chromium', () 
     expect(waiting.length).toBeGreaterThan(0);
 
     const page = await newPage();
-    await signInAsSecretariat(page);
+    await signIn(page, DEMO.secretariaat);
     // Our dates are free in the demo data.
     const before = ((await (await page.request.get(url('/api/v1/meetings'))).json()) as { items: { date: string }[] }).items.map((x) => x.date);
     expect(before).not.toContain('2022-09-16');
