@@ -36,7 +36,7 @@ import {
 
 const RUNS = { numRuns: 150 };
 const POPULATION_FIELDS = ['gemeentecode', 'inwoners', 'peildatum', 'provinciecode', 'status', 'bron', ''];
-const REALISATION_FIELDS = ['gemeentecode', 'datum', 'personen', 'huishoudgrootte'];
+const REALISATION_FIELDS = ['gemeentecode', 'datum', 'personen', 'huishoudgrootte', 'coa_nummer'];
 const OCCUPANCY_FIELDS = ['locatiecode', 'datum', 'bezetting', 'statushouders'];
 const PERMIT_FIELDS = ['locatiecode', 'datum', 'gemeentecode', 'statushouders'];
 
@@ -123,6 +123,22 @@ describe('every upload checker on bad input', () => {
         ]);
       }),
       { numRuns: 10 },
+    );
+  });
+});
+
+describe('free text that cannot be stored', () => {
+  it('refuses a control character (NUL above all, which PostgreSQL cannot store) in coa_nummer and bron, naming line and field', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('\u0000', '\u0001', '\u001f', '\u007f'), fc.string({ maxLength: 4 }), (control, around) => {
+        const r = realisation(`gemeentecode,datum,personen,coa_nummer\nGM0363,2022-02-01,3,"A${around.replace(/"/g, '')}${control}B"\n`);
+        expect(r.errors.map((e) => [e.line, e.field])).toEqual([[2, 'coa_nummer']]);
+        const inColumn = parsePopulationFile(`gemeentecode,inwoners,peildatum,bron\nGM0363,5,2022-01-01,CBS${control}\n`, { municipalities: MUNICIPALITIES, status: 'officieel' });
+        expect(inColumn.errors.map((e) => [e.line, e.field])).toEqual([[0, 'bron']]);
+        const inOption = parsePopulationFile('gemeentecode,inwoners,peildatum\nGM0363,5,2022-01-01\n', { municipalities: MUNICIPALITIES, status: 'officieel', source: `CBS${control}` });
+        expect(inOption.errors.map((e) => [e.line, e.field])).toEqual([[0, 'bron']]);
+      }),
+      { numRuns: 20 },
     );
   });
 });

@@ -30,6 +30,8 @@ export interface ParsedRealisations {
 }
 
 const MAX_ERRORS = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export interface RealisationRowsInput {
   /** Rows as text cells with the file's line numbers; the header is the first row. */
@@ -116,6 +118,11 @@ export function checkRealisationRows(input: RealisationRowsInput): ParsedRealisa
       ok = false;
     }
     const coaNumber = cell(r, iCoa) || null;
+    // A control character (NUL above all, which PostgreSQL cannot store) is never part of a COA number.
+    if (coaNumber !== null && CONTROL.test(coaNumber)) {
+      add({ line: r.line, field: 'coa_nummer', message: `het COA-nummer bevat een onzichtbaar stuurteken; typ het opnieuw.` });
+      ok = false;
+    }
     if (!ok) continue;
     const identity = `${input.source}|${code}|${date}|${persons}|${householdSize ?? ''}|${coaNumber ?? ''}`;
     const earlier = seen.get(identity);

@@ -44,6 +44,8 @@ export interface ParseOptions {
 }
 
 const MAX_ERRORS = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function parsePopulationFile(text: string, options: ParseOptions): ParsedPopulationFile {
   const result: ParsedPopulationFile = {
@@ -98,6 +100,9 @@ export function parsePopulationFile(text: string, options: ParseOptions): Parsed
   }
   if (!result.source) {
     result.errors.push({ line: 0, field: 'bron', message: "Geef de bron van de cijfers op: een kolom 'bron' of de optie --bron." });
+  } else if (CONTROL.test(result.source)) {
+    // NUL above all, which PostgreSQL cannot store; no source is named with invisible characters.
+    result.errors.push({ line: 0, field: 'bron', message: 'De bron bevat een onzichtbaar stuurteken; typ haar opnieuw.' });
   }
 
   const seen = new Map<string, number>();

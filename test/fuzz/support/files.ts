@@ -198,7 +198,7 @@ export interface LineErrorLike {
 }
 
 // Words of the checkers' Dutch messages; an English or internal message (a stack, 'undefined', '[object Object]') has none.
-const DUTCH = /\b(geen|ontbreekt|onbekende?|regel|bestand|kolom|bestond|valt|ligt|wijkt|aanhalingsteken|meer dan|fouten|negatief|niet|geef|mengt|noemt|spreekt|tellen|meldt|staat|dezelfde|statushouders|leeg)\b/i;
+const DUTCH = /\b(geen|ontbreekt|onbekende?|regel|bestand|kolom|bestond|valt|ligt|wijkt|aanhalingsteken|meer dan|fouten|negatief|niet|geef|mengt|noemt|spreekt|tellen|meldt|staat|dezelfde|statushouders|leeg|bevat)\b/i;
 const LEAKS = ['undefined', 'NaN', '[object', 'Invalid', 'TypeError', 'RangeError', 'Cannot read', 'is not a function', ' at '];
 
 /**
