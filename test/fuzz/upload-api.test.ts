@@ -11,7 +11,7 @@ import { testApp } from '../helpers/server.ts';
 import { DEMO, login, type DemoRole } from '../helpers/auth.ts';
 import { openPeriods, isOpenOn, type CapacityEvent } from '../../src/domain/reception/locations.ts';
 import { anyText, countText, dateText, daysWhere, hostileCell, hostileCsvText, renderCsv, dialect } from './support/files.ts';
-import { sheetSpec, workbook } from './support/xlsx.ts';
+import { sheetSpec, workbook, type SheetSpec } from './support/xlsx.ts';
 import { expectSaneAnswer, fingerprint } from './support/api.ts';
 
 const RUNS = 30;
@@ -112,26 +112,25 @@ describe('upload routes under fuzzed requests', () => {
       { weight: 2, arbitrary: fc.oneof(anyText, hostileCsvText) },
       { weight: 1, arbitrary: fc.constantFrom('', HUGE, `gemeentecode,datum,personen\n${HUGE}`) },
     );
-    const xlsx = fc.oneof(
-      fc.array(sheetSpec, { maxLength: 2 }).map((s) => ({ sheets: s })),
-      fc.tuple(fc.array(line, { minLength: 1, maxLength: 5 })).map(([ls]) => ({ sheets: [{ name: 'R', rows: [['gemeentecode', 'datum', 'personen', 'coa_nummer'], ...ls.map((l) => [l.code, l.day, l.persons, l.coa])], merges: [] }] })),
-      fc.uint8Array({ maxLength: 500 }).map((b) => ({ base64: Buffer.from(b).toString('base64') })),
-      fc.constantFrom('!!!', 'geen base64', '====', 'UEsDBA==').map((s) => ({ base64: s })),
+    type Excel = { sheets: SheetSpec[] } | { base64: string };
+    const xlsx: fc.Arbitrary<Excel> = fc.oneof(
+      fc.array(sheetSpec, { maxLength: 2 }).map((s): Excel => ({ sheets: s })),
+      fc.array(line, { minLength: 1, maxLength: 5 }).map((ls): Excel => ({ sheets: [{ name: 'R', rows: [['gemeentecode', 'datum', 'personen', 'coa_nummer'], ...ls.map((l) => [l.code, l.day, l.persons, l.coa])], merges: [] }] })),
+      fc.uint8Array({ maxLength: 500 }).map((b): Excel => ({ base64: Buffer.from(b).toString('base64') })),
+      fc.constantFrom('!!!', 'geen base64', '====', 'UEsDBA==').map((s): Excel => ({ base64: s })),
     );
     const body = fc.record({
       format: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('csv', 'xlsx') }, { weight: 1, arbitrary: fc.constantFrom('XLSX', 'pdf') }),
-      period: fc.oneof({ weight: 6, arbitrary: fc.constant('2022-II') }, { weight: 1, arbitrary: fc.constantFrom('2022-I', '2022-III', ' 2022-II', '0000-I', '1900-II', '9999-II') }, { weight: 1, arbitrary: wrongType }),
+      period: fc.oneof({ weight: 6, arbitrary: fc.constant<unknown>('2022-II') }, { weight: 1, arbitrary: fc.constantFrom('2022-I', '2022-III', ' 2022-II', '0000-I', '1900-II', '9999-II') }, { weight: 1, arbitrary: wrongType }),
       fileName: fc.option(fileName, { nil: undefined }),
-    }).chain((b) =>
-      (b.format === 'xlsx' ? xlsx.map((x) => ({ ...b, xlsx: x })) : csv.map((c) => ({ ...b, content: c as unknown })))
-    );
+      csv,
+      xlsx,
+    });
     // exceljs writes asynchronously: build the workbooks first, then fuzz with them.
     const samples = await Promise.all(
-      fc.sample(body, { numRuns: RUNS * 2, seed: 1 }).map(async (b) => {
-        const { xlsx: x, ...rest } = b as typeof b & { xlsx?: { sheets?: Parameters<typeof workbook>[0]; base64?: string } };
-        if (!x) return rest;
-        const content = x.base64 ?? (await workbook(x.sheets ?? [])).toString('base64');
-        return { ...rest, content };
+      fc.sample(body, { numRuns: RUNS * 2, seed: 1 }).map(async ({ csv: c, xlsx: x, ...rest }) => {
+        if (rest.format !== 'xlsx') return { ...rest, content: c };
+        return { ...rest, content: 'base64' in x ? x.base64 : (await workbook(x.sheets)).toString('base64') };
       }),
     );
     const seen = await fuzzRoute(fc.constant('/api/v1/realisations/uploads'), asRequests(spoil(fc.constantFrom(...samples))), 'coa', ['realisation', 'realisation_upload', 'audit_log']);
