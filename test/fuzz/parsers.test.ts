@@ -12,12 +12,20 @@ import { parseOccupancyCsv, type OccupancyLine } from '../../src/domain/receptio
 import { parsePermitHolderCsv, type PermitHolderLink } from '../../src/domain/reception/permit-holders-file.ts';
 import { isOpenOn } from '../../src/domain/reception/locations.ts';
 import { parseExisting } from '../../src/web/distribution/files.ts';
+import { checkPipelineCsv, type PipelineCheck, type PipelineLine } from '../../src/domain/pipeline/pipeline-file.ts';
+import { reservedFromShare } from '../../src/domain/pipeline/projects.ts';
+import { PROJECT_STATUSES } from '../../src/domain/pipeline/statuses.ts';
 import {
   LOCATIONS,
   MUNICIPALITIES,
   NOT_AFTER,
+  PIPELINE_MUNICIPALITIES,
+  PIPELINE_TODAY,
+  PIPELINE_TRACKS,
+  addDays,
   anyText,
   countText,
+  dayNumber,
   dateText,
   daysWhere,
   dialect,
@@ -39,12 +47,17 @@ const POPULATION_FIELDS = ['gemeentecode', 'inwoners', 'peildatum', 'provincieco
 const REALISATION_FIELDS = ['gemeentecode', 'datum', 'personen', 'huishoudgrootte', 'coa_nummer'];
 const OCCUPANCY_FIELDS = ['locatiecode', 'datum', 'bezetting', 'statushouders'];
 const PERMIT_FIELDS = ['locatiecode', 'datum', 'gemeentecode', 'statushouders'];
+const PIPELINE_FIELDS = ['spoor', 'projectcode', 'projectnaam', 'gemeente', 'partij', 'type woning', 'aantal woningen', 'voor statushouders', 'aandeel statushouders', 'verwachte oplevering', 'status', 'kosten per woning'];
 
 const population = (text: string) =>
   expectNoForeignThrow(() => parsePopulationFile(text, { municipalities: MUNICIPALITIES, status: 'officieel', source: 'fuzz' }))!;
 const PERIOD = { from: '2022-01-01', to: '2022-06-30' };
 const realisation = (text: string) => expectNoForeignThrow(() => parseRealisationCsv(text, { source: 'coa', ...PERIOD, municipalities: MUNICIPALITIES }))!;
 const occupancy = (text: string) => expectNoForeignThrow(() => parseOccupancyCsv(text, { locations: LOCATIONS, notAfter: NOT_AFTER }))!;
+const PIPELINE_OPTS = { knownTracks: PIPELINE_TRACKS, knownMunicipalities: PIPELINE_MUNICIPALITIES, today: PIPELINE_TODAY };
+/** The pipeline checker's answer in the shape of the others (lines or errors). */
+const asLinesOrErrors = (r: PipelineCheck) => (r.ok ? { lines: r.rows, errors: [] } : { lines: [], errors: r.errors });
+const pipeline = (text: string, scope: ReadonlySet<string> | null = null) => expectNoForeignThrow(() => asLinesOrErrors(checkPipelineCsv(text, { ...PIPELINE_OPTS, scopeMunicipalities: scope })))!;
 const permits = (text: string) => expectNoForeignThrow(() => parsePermitHolderCsv(text, { locations: LOCATIONS, municipalities: MUNICIPALITIES, notAfter: NOT_AFTER }))!;
 
 /** Every checker on one text: each keeps the invariant of support/files.ts. */
@@ -55,6 +68,8 @@ function checkAll(text: string) {
   expectWellFormed(text, realisation(text), { lastLine, fields: REALISATION_FIELDS });
   expectWellFormed(text, occupancy(text), { lastLine, fields: OCCUPANCY_FIELDS });
   expectWellFormed(text, permits(text), { lastLine, fields: PERMIT_FIELDS });
+  expectWellFormed(text, pipeline(text), { lastLine, fields: PIPELINE_FIELDS });
+  expectWellFormed(text, pipeline(text, new Set(['GM0363'])), { lastLine, fields: PIPELINE_FIELDS });
   const existing = expectNoForeignThrow(() => parseExisting(text))!;
   const existingLast = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).length;
   // Checked without expect per item: a 10 MB file gives a problem on nearly every line (the list is not capped).
@@ -128,7 +143,7 @@ describe('every upload checker on bad input', () => {
 });
 
 describe('free text that cannot be stored', () => {
-  it('refuses a control character (NUL above all, which PostgreSQL cannot store) in coa_nummer and bron, naming line and field', () => {
+  it('refuses a control character (NUL above all, which PostgreSQL cannot store) in coa_nummer, bron and the pipeline’s texts, naming line and field', () => {
     fc.assert(
       fc.property(fc.constantFrom('\u0000', '\u0001', '\u001f', '\u007f'), fc.string({ maxLength: 4 }), (control, around) => {
         const r = realisation(`gemeentecode,datum,personen,coa_nummer\nGM0363,2022-02-01,3,"A${around.replace(/"/g, '')}${control}B"\n`);
@@ -137,6 +152,8 @@ describe('free text that cannot be stored', () => {
         expect(inColumn.errors.map((e) => [e.line, e.field])).toEqual([[0, 'bron']]);
         const inOption = parsePopulationFile('gemeentecode,inwoners,peildatum\nGM0363,5,2022-01-01\n', { municipalities: MUNICIPALITIES, status: 'officieel', source: `CBS${control}` });
         expect(inOption.errors.map((e) => [e.line, e.field])).toEqual([[0, 'bron']]);
+        const p = pipeline(`spoor,projectcode,projectnaam,gemeente,partij,type woning,aantal woningen,voor statushouders,verwachte oplevering,status\nFLEX-NL,"A${control}1","N${control}",GM0363,"P${control}","T${control}",5,1,2023-06-01,idee\n`);
+        expect(p.errors.map((e) => [e.line, e.field])).toEqual([[2, 'projectcode'], [2, 'projectnaam'], [2, 'partij'], [2, 'type woning']]);
       }),
       { numRuns: 20 },
     );
@@ -443,6 +460,84 @@ describe('existing places file (web) round trip', () => {
           expect(r.values).toEqual(Object.fromEntries(entries));
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('pipeline file round trip', () => {
+  const euro = (cents: number): fc.Arbitrary<string> => {
+    const e = Math.floor(cents / 100);
+    const c = String(cents % 100).padStart(2, '0');
+    const dots = String(e).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    return cents % 100 === 0 ? fc.constantFrom(String(e), dots, `€ ${dots},-`, `${e},00`, `${dots} EUR`) : fc.constantFrom(`${e},${c}`, `${e}.${c}`, `€ ${dots},${c}`);
+  };
+  const name = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '');
+  const project = fc.record({
+    track: fc.constantFrom(...PIPELINE_TRACKS),
+    reference: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 -]{0,20}[A-Za-z0-9]$/),
+    name: fc.option(name, { nil: null }),
+    municipality: fc.constantFrom(...PIPELINE_MUNICIPALITIES.keys()),
+    byName: fc.boolean(),
+    party: name,
+    homeType: name,
+    units: fc.integer({ min: 1, max: 2000 }),
+    reserved: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }).map((x) => ({ fraction: x })), fc.integer({ min: 0, max: 1000 }).map((n) => ({ share: n % 2 === 0 ? String(n / 10).replace('.', ',') : String(n % 101) }))),
+    delivery: fc.integer({ min: 0, max: 36_000 }),
+    dateAs: fc.constantFrom('iso', 'dutch', 'excel'),
+    status: fc.constantFrom(...PROJECT_STATUSES),
+    cost: fc.option(fc.integer({ min: 0, max: 1_000_000_000 }), { nil: null }),
+    seed: fc.integer(),
+  });
+  it('reads exactly the generated projects (codes or names of municipalities, counts or shares, ISO/Dutch/Excel dates, Dutch amounts)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(project, { minLength: 1, maxLength: 15, selector: (p) => `${p.track}|${p.reference.toUpperCase()}` }), dialect, (projects, d) => {
+        const header = ['Spoor', 'Project code', 'Projectnaam', 'Gemeente', 'Corporatie', 'Woningtype', 'Aantal woningen', 'Voor statushouders', 'Aandeel statushouders', 'Oplevering', 'Fase', 'Kosten per woning'];
+        const expected: Omit<PipelineLine, 'line'>[] = [];
+        const body = projects.map((p) => {
+          let s = p.seed;
+          const one = <T>(a: fc.Arbitrary<T>) => fc.sample(a, { numRuns: 1, seed: s++ })[0]!;
+          const m = PIPELINE_MUNICIPALITIES.get(p.municipality)!;
+          const firstDay = p.status === 'opgeleverd' ? Math.min(p.delivery, dayNumber(PIPELINE_TODAY) - dayNumber('2000-01-01')) : p.delivery;
+          const date = addDays('2000-01-01', firstDay);
+          const reserved = 'fraction' in p.reserved ? Math.floor(p.reserved.fraction * p.units) : reservedFromShare(p.units, p.reserved.share);
+          expected.push({
+            key: `${p.track}|${p.reference.toUpperCase()}`,
+            trackCode: p.track,
+            reference: p.reference,
+            name: p.name === null ? null : p.name.trim(),
+            municipalityCode: p.municipality,
+            provinceCode: m.provinceCode,
+            party: p.party.trim(),
+            homeType: p.homeType.trim(),
+            units: p.units,
+            reservedUnits: reserved,
+            reservedSharePercent: 'share' in p.reserved ? p.reserved.share : null,
+            expectedDelivery: date,
+            status: p.status,
+            costPerUnitCents: p.cost,
+          });
+          const dateText = p.dateAs === 'iso' ? date : p.dateAs === 'dutch' ? date.split('-').reverse().join('-') : String(excelSerial(date));
+          return [
+            one(fc.constantFrom(p.track, p.track.toLowerCase())),
+            p.reference,
+            p.name ?? '',
+            p.byName && !m.name.startsWith('Bergen') ? one(fc.constantFrom(m.name, m.name.toUpperCase(), ` ${m.name} `)) : one(fc.constantFrom(p.municipality, p.municipality.toLowerCase())),
+            p.party,
+            p.homeType,
+            one(countText(p.units)),
+            'fraction' in p.reserved ? one(countText(reserved)) : '',
+            'share' in p.reserved ? one(fc.constantFrom(p.reserved.share, `${p.reserved.share}%`, `${p.reserved.share} %`)) : '',
+            dateText,
+            one(fc.constantFrom(p.status, p.status.toUpperCase(), p.status.replace(' ', ''))),
+            p.cost === null ? '' : one(euro(p.cost)),
+          ];
+        });
+        const { text, lines } = renderCsv([header, ...body], d);
+        const r = checkPipelineCsv(text, { ...PIPELINE_OPTS, scopeMunicipalities: null });
+        expect(r.ok ? [] : r.errors).toEqual([]);
+        expect(r.ok && r.rows).toEqual(expected.map((l, i) => ({ ...l, line: lines[i + 1] })));
+      }),
       RUNS,
     );
   });

@@ -12,7 +12,8 @@ import { AppError } from '../../src/platform/http/errors.ts';
 import { checkRealisationRows } from '../../src/domain/realisation/realisation-file.ts';
 import { checkOccupancyRows } from '../../src/domain/reception/occupancy-file.ts';
 import { checkPermitHolderRows } from '../../src/domain/reception/permit-holders-file.ts';
-import { LOCATIONS, MUNICIPALITIES, NOT_AFTER, daysWhere, excelSerial, existsOnDate, expectWellFormed } from './support/files.ts';
+import { checkPipelineRows } from '../../src/domain/pipeline/pipeline-file.ts';
+import { LOCATIONS, MUNICIPALITIES, NOT_AFTER, PIPELINE_MUNICIPALITIES, PIPELINE_TODAY, PIPELINE_TRACKS, daysWhere, excelSerial, existsOnDate, expectWellFormed } from './support/files.ts';
 import { minimalXlsx, sheetXml, zip } from './support/zip.ts';
 import { sheetSpec, workbook, type Cell } from './support/xlsx.ts';
 
@@ -34,6 +35,8 @@ async function checkBuffer(buffer: Buffer) {
   expectWellFormed(input, checkRealisationRows({ rows, source: 'coa', ...PERIOD, municipalities: MUNICIPALITIES }), { lastLine, fields: ['gemeentecode', 'datum', 'personen', 'huishoudgrootte'] });
   expectWellFormed(input, checkOccupancyRows({ rows, locations: LOCATIONS, notAfter: NOT_AFTER }), { lastLine, fields: ['locatiecode', 'datum', 'bezetting', 'statushouders'] });
   expectWellFormed(input, checkPermitHolderRows({ rows, locations: LOCATIONS, municipalities: MUNICIPALITIES, notAfter: NOT_AFTER }), { lastLine, fields: ['locatiecode', 'datum', 'gemeentecode', 'statushouders'] });
+  const pipeline = checkPipelineRows({ rows, knownTracks: PIPELINE_TRACKS, knownMunicipalities: PIPELINE_MUNICIPALITIES, scopeMunicipalities: null, today: PIPELINE_TODAY });
+  expectWellFormed(input, pipeline.ok ? { lines: pipeline.rows, errors: [] } : { lines: [], errors: pipeline.errors }, { lastLine });
   return rows;
 }
 
@@ -148,6 +151,21 @@ describe('xlsx rows on bad workbooks', () => {
 });
 
 describe('xlsx round trip', () => {
+  it('reads a pipeline file whose delivery dates are date cells or bare Excel day numbers', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 0, max: 30_000 }), fc.boolean(), fc.integer({ min: 1, max: 500 })), { minLength: 1, maxLength: 10 }), async (projects) => {
+        const day = (n: number) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000);
+        const header = ['spoor', 'projectcode', 'gemeente', 'partij', 'type woning', 'aantal woningen', 'voor statushouders', 'verwachte oplevering', 'status'];
+        const rows = projects.map(([n, asDate, units], i) => ['FLEX-NL', `P-${i}`, 'GM0363', 'Partij', 'flexwoning', units, Math.floor(units / 2), asDate ? day(n) : excelSerial(day(n).toISOString().slice(0, 10)), 'planfase'] as Cell[]);
+        const read = (await readXlsxRows(await workbook([{ name: 'Projecten', rows: [header, ...rows], merges: [] }])))!;
+        const r = checkPipelineRows({ rows: read, knownTracks: PIPELINE_TRACKS, knownMunicipalities: PIPELINE_MUNICIPALITIES, scopeMunicipalities: null, today: PIPELINE_TODAY });
+        expect(r.ok ? [] : r.errors).toEqual([]);
+        expect(r.ok && r.rows.map((l) => [l.line, l.expectedDelivery, l.units])).toEqual(projects.map(([n, , units], i) => [i + 2, day(n).toISOString().slice(0, 10), units]));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('reads exactly the generated realisation and occupancy lines from typed cells (dates, numbers, formulas with results)', async () => {
     const days = daysWhere(PERIOD.from, PERIOD.to, () => true);
     await fc.assert(

@@ -204,6 +204,8 @@ function municipalityFinder(known: ReadonlyMap<string, KnownMunicipality>): (raw
 }
 
 const TEXT_MAX = { projectcode: 100, projectnaam: 200, partij: 200, 'type woning': 100 } as const;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** `checkPipelineCsv('spoor;projectcode;…\nFLEX-NL;AMS-01;…', { knownTracks, knownMunicipalities, scopeMunicipalities: null, today })` */
 export function checkPipelineCsv(text: string, opts: Omit<PipelineRowsInput, 'rows'>): PipelineCheck {
@@ -243,6 +245,8 @@ export function checkPipelineRows(input: PipelineRowsInput): PipelineCheck {
       const v = cell(r, c[field]);
       if (v === '' && required) fail(field, `${field} ontbreekt.`);
       else if (v.length > TEXT_MAX[field]) fail(field, `${field} is langer dan ${TEXT_MAX[field]} tekens.`);
+      // NUL above all cannot be stored by PostgreSQL; no name or code holds an invisible control character.
+      else if (CONTROL.test(v)) fail(field, `${field} bevat een onzichtbaar stuurteken; typ het opnieuw.`);
       return v;
     };
 

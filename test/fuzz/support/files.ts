@@ -33,6 +33,15 @@ export const LOCATIONS: KnownLocation[] = [
   { code: 'BUDEL', name: 'Budel-Cranendonck', open: openPeriods([ev('2010-01-01', 'opening', 800), ev('2021-06-01', 'sluiting', 800), ev('2021-09-01', 'opening', 600)]) },
   { code: 'AZC-1', name: 'Azc één', open: openPeriods([ev('2021-03-15', 'opening', 100)]) },
 ];
+/** The same municipalities as the pipeline checker knows them (code → province and name), with two ambiguous names. */
+export const PIPELINE_MUNICIPALITIES = new Map([
+  ...MUNICIPALITIES.map((m) => [m.code, { name: m.name, provinceCode: m.provinceCode }] as const),
+  ['GM0373', { name: 'Bergen (NH.)', provinceCode: 'PV27' }] as const,
+  ['GM0893', { name: 'Bergen (L.)', provinceCode: 'PV31' }] as const,
+]);
+export const PIPELINE_TRACKS = ['FLEX-NL', 'SOCIAAL'];
+export const PIPELINE_TODAY = '2023-01-10';
+
 /** The last day a reception figure may be about in the domain tests. */
 export const NOT_AFTER = '2022-12-31';
 
@@ -115,6 +124,7 @@ export const hostileCell: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('GM0363', 'gm0014', 'GM9999', 'GM14', 'TERAPEL', 'terapel', 'BUDEL', 'PV27', 'onbekend', '') },
   { weight: 3, arbitrary: fc.constantFrom('2022-07-08', '8-7-2022', '2022-13-01', '29-2-2021', '31-06-2022', '44743', '44743.5', '1900-01-00', '0000-01-01', '9999-12-31', 'morgen') },
   { weight: 3, arbitrary: fc.constantFrom('1', '0', '-5', '- 5', '1.234', '1,5', '1.2345', '12 345', '1e3', '0x10', 'NaN', 'Infinity', '99999999999999999999', '٣', '１２') },
+  { weight: 2, arbitrary: fc.constantFrom('FLEX-NL', 'flex-nl', 'Den Haag', 'Bergen', 'in aanbouw', 'InAanbouw', 'opgeleverd', '€ 185.000,-', '185000,505', '33,3 %', '101%', '1e2', '999999', '2958466', '44927,0') },
   { weight: 2, arbitrary: fc.constantFrom('=SUM(A1:A3)', '=1+1', '+31612345678', '@SUM(1)', "'0123", '=HYPERLINK("http://x","y")', '#N/A', '#DIV/0!') },
   { weight: 2, arbitrary: fc.constantFrom('a "quoted" word', '"', '""', '"open', 'x"y', 'line\nbreak', 'cr\rcr', 'tab\there', ';', ',', '\u0000', '\uFEFF', '\uFFFD', '\ud800', 'Súdwest-Fryslân', 'ĳ') },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
@@ -125,6 +135,7 @@ export const HEADER_WORDS = [
   'gemeentecode', 'gemeentenaam', 'provinciecode', 'inwoners', 'peildatum', 'status', 'bron', 'RegioS', 'Perioden', 'Bevolking op 1 januari',
   'datum', 'datum huisvesting', 'personen', 'aantal personen', 'aantal', 'huishoudgrootte', 'coa_nummer', 'coa-nummer',
   'locatiecode', 'Locatie code', 'locatie', 'code', 'dag', 'bezetting', 'bewoners', 'statushouders', 'vergunninghouders', 'gekoppelde gemeente', 'opmerking',
+  'spoor', 'projectcode', 'gemeente', 'partij', 'type woning', 'aantal woningen', 'voor statushouders', 'aandeel statushouders', 'verwachte oplevering', 'kosten per woning',
 ];
 
 /** A header: known column names (any case, with spaces around, maybe twice), unknown names and junk. */
