@@ -149,6 +149,9 @@ export async function createAction(db: Db, actor: Actor, input: ActionInput, tod
   return inTransaction(db, async (trx) => {
     const measure = await trx.selectFrom('measure').select('id').where('id', '=', input.measureId).executeTakeFirst();
     if (!measure) throw badRequest('maatregel-onbekend', `Maatregel ${input.measureId} bestaat niet.`, [{ name: 'measureId', code: 'maatregel-onbekend', reason: 'onbekend' }]);
+    if (input.provinceCode && !(await trx.selectFrom('province').select('code').where('code', '=', input.provinceCode).executeTakeFirst())) {
+      throw badRequest('provincie-onbekend', `Provincie ${input.provinceCode} bestaat niet.`, [{ name: 'provinceCode', code: 'provincie-onbekend', reason: 'onbekend' }]);
+    }
     const { id } = await trx
       .insertInto('action')
       .values({

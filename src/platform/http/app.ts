@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -21,8 +21,10 @@ import { receptionRoutes } from '../../features/reception/routes.ts';
 import { projectionRoutes } from '../../features/projection/routes.ts';
 import { agendaRoutes } from '../../features/agenda/routes.ts';
 import { meetingRoutes } from '../../features/meetings/routes.ts';
+import { pipelineRoutes } from '../../features/pipeline/routes.ts';
 import { User, Token } from '../../features/auth/schemas.ts';
 import { registerAuth } from './auth.ts';
+import { registerTextInputChecks } from './text-input.ts';
 import { OidcLogin } from '../../features/auth/oidc.ts';
 import type { OidcConfig } from '../config.ts';
 
@@ -65,6 +67,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
     ajv: { customOptions: { allErrors: true, coerceTypes: true, removeAdditional: false } },
+    // Errors the router raises before any route (a malformed %-escape in the path) answer as problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      const problem = new AppError(status, 'ongeldig-adres', 'Ongeldig verzoek', 'Het adres van het verzoek is ongeldig (bijvoorbeeld een verkeerd %-teken).');
+      void (reply as unknown as FastifyReply).code(status).type('application/problem+json').send(problemBody(problem, request.url));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', options.database);
@@ -100,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
   const auth = await registerAuth(app, { secureCookies: options.secureCookies ?? 'auto' });
+  registerTextInputChecks(app);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('API-Version', API_VERSION);
@@ -133,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(projectionRoutes);
       await api.register(agendaRoutes);
       await api.register(meetingRoutes);
+      await api.register(pipelineRoutes);
       api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

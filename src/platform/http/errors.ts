@@ -80,6 +80,7 @@ function dutchReason(e: AjvError): string {
     case 'type':
       return `moet van het type ${String(p.type)} zijn`;
     case 'pattern':
+      if (p.pattern === '\\S') return 'mag niet leeg zijn of alleen uit spaties bestaan';
       return `heeft niet de juiste vorm (${String(p.pattern)})`;
     case 'format':
       return `moet een geldige ${String(p.format)} zijn`;

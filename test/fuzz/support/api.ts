@@ -8,7 +8,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../../../src/platform/db/database.ts';
 
-const DUTCH = /\b(het|de|een|is|zijn|moet|niet|geen|heeft|onbekend|mag|verplicht|bestaat|kan|ingelezen|ongeldig|toegang|ingelogd)\b/i;
+// Dutch function words and the verbs our messages use; a detail without any of them is suspect (English or a bare code).
+const DUTCH =
+  /\b(het|de|een|is|zijn|moet|niet|geen|heeft|onbekend|mag|verplicht|bestaat|kan|kon|ingelezen|ongeldig|toegang|ingelogd|ontbreekt|gevonden|hooguit|van|te|voor|op|met|nog|wordt|worden|staat|en|bij|aan|naar|per)\b/i;
 const ENGLISH = /\b(must|should|Unexpected|Cannot|undefined|is not allowed|is required|Internal Server Error)\b/;
 
 /** Checks the answer; returns a short description of it for failure messages. */
