@@ -9,6 +9,7 @@ import { ledgerCommand } from './commands/ledger.ts';
 import { projectCommand } from './commands/project.ts';
 import { actionsCommand, reportsCommand } from './commands/agenda.ts';
 import { jobsCommand } from './commands/jobs.ts';
+import { pipelineCommand } from './commands/pipeline.ts';
 import { reportError } from './output.ts';
 
 /** `regie`: every command calls the same services as the API, so both give the same answers. */
@@ -21,7 +22,7 @@ const program = new Command('regie')
   .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'Fout:')) })
   .addOption(new Option('--data-dir <map>', 'map van de ingebouwde database (REGIETAFEL_DATA_DIR)'));
 
-for (const cmd of [serveCommand(), migrateCommand(), seedCommand(), importCommand(), regionsCommand(), populationCommand(), userCommand(), tokenCommand(), quotaCommand(), distributeCommand(), ledgerCommand(), projectCommand(), actionsCommand(), reportsCommand(), jobsCommand()]) {
+for (const cmd of [serveCommand(), migrateCommand(), seedCommand(), importCommand(), regionsCommand(), populationCommand(), userCommand(), tokenCommand(), quotaCommand(), distributeCommand(), ledgerCommand(), projectCommand(), actionsCommand(), reportsCommand(), jobsCommand(), pipelineCommand()]) {
   program.addCommand(cmd);
 }
 program.commands.forEach(function help(c: Command) {

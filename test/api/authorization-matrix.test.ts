@@ -14,8 +14,10 @@ const READS_DRAFTS: Who[] = ['secretariaat', 'lid', 'provincie', 'coa'];
  * specification; a route that is not in it fails the test, so a new route needs a decision here.
  */
 type Who = 'anonymous' | DemoRole;
-const ALL: Who[] = ['anonymous', 'secretariaat', 'lid', 'provincie', 'gemeente', 'coa'];
-const SIGNED_IN: Who[] = ['secretariaat', 'lid', 'provincie', 'gemeente', 'coa'];
+const ALL: Who[] = ['anonymous', 'secretariaat', 'lid', 'provincie', 'gemeente', 'coa', 'corporatie'];
+const SIGNED_IN: Who[] = ['secretariaat', 'lid', 'provincie', 'gemeente', 'coa', 'corporatie'];
+/** Amsterdam (GM0363, Noord-Holland): the demo province, municipality and corporation all hold it. */
+const AMSTERDAM_PIPELINE: Who[] = ['secretariaat', 'provincie', 'gemeente', 'corporatie'];
 
 interface Case {
   allowed: Who[];
@@ -28,6 +30,7 @@ interface Case {
 let throwawayUserId = 0;
 let draftId = 0;
 let publishedId = 0;
+let matrixProject = 0;
 const newTarget = async (db: Parameters<typeof createToken>[0]) =>
   (await createToken(db, systemActor('test'), { userId: (await getUserByEmail(db, DEMO.coa)).id, name: 'doel' })).item.id;
 
@@ -223,6 +226,23 @@ describe('authorization matrix', () => {
     'GET /api/v1/woo/publications': { allowed: ALL, url: '/api/v1/woo/publications' },
     'GET /api/v1/woo/publications/:id': { allowed: ALL, url: '/api/v1/woo/publications/1' },
     'GET /api/v1/distributions/:id/export': { allowed: ALL, url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/export?format=csv`) },
+    'GET /api/v1/pipeline/tracks': { allowed: SIGNED_IN, url: '/api/v1/pipeline/tracks' },
+    'POST /api/v1/pipeline/tracks': { allowed: ['secretariaat'], url: '/api/v1/pipeline/tracks', body: () => ({ code: 'MATRIX', name: 'Matrix', ownerOrganisation: 'Test' }) },
+    'GET /api/v1/pipeline/projects': { allowed: SIGNED_IN, url: '/api/v1/pipeline/projects?municipality=GM0363' },
+    'POST /api/v1/pipeline/projects': {
+      allowed: AMSTERDAM_PIPELINE,
+      url: '/api/v1/pipeline/projects',
+      body: () => ({ trackCode: 'FLEX-NL', reference: `MATRIX-${++matrixProject}`, name: 'Matrix', municipalityCode: 'GM0363', party: 'Test', homeType: 'flexwoning', units: 2, reservedUnits: 1, expectedDelivery: '2023-01-02', status: 'idee' }),
+    },
+    'GET /api/v1/pipeline/projects/:id': { allowed: SIGNED_IN, url: '/api/v1/pipeline/projects/1' },
+    // Project 1 lies in Amsterdam; without If-Match an allowed caller gets 428.
+    'PATCH /api/v1/pipeline/projects/:id': { allowed: AMSTERDAM_PIPELINE, url: '/api/v1/pipeline/projects/1', body: () => ({ name: 'Matrix' }) },
+    'POST /api/v1/pipeline/uploads': {
+      allowed: AMSTERDAM_PIPELINE,
+      url: '/api/v1/pipeline/uploads',
+      body: () => ({ format: 'csv', content: 'spoor;projectcode;gemeente;partij;type woning;aantal woningen;voor statushouders;verwachte oplevering;status\nFLEX-NL;MATRIX-UPLOAD;GM0363;Test;flexwoning;2;1;2-1-2023;idee\n' }),
+    },
+    'GET /api/v1/pipeline/overview': { allowed: SIGNED_IN, url: '/api/v1/pipeline/overview?period=2022-II&asOf=2022-07-08' },
   };
 
   beforeAll(async () => {

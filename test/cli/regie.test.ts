@@ -139,15 +139,17 @@ describe('regie CLI', { timeout: 120_000 }, () => {
     const production = { NODE_ENV: 'production' };
     const refused = await regieWith(production, 'serve', '--check');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('Productiestart geweigerd: 5 demo-account(s)');
-    for (const email of ['secretariaat', 'lid', 'provincie.nh', 'gemeente.amsterdam', 'coa']) {
-      expect((await regie('user', 'disable', `${email}@regietafel.demo`)).code).toBe(0);
-    }
+    expect(refused.stderr).toContain('Productiestart geweigerd: 6 demo-account(s)');
+    const demo = ['secretariaat', 'lid', 'provincie.nh', 'gemeente.amsterdam', 'coa', 'corporatie'].map((e) => `${e}@regietafel.demo`);
+    // All or nothing: an unknown address among them disables nobody.
+    expect((await regie('user', 'disable', ...demo, 'niemand@regietafel.demo')).code).not.toBe(0);
+    expect((await regieWith(production, 'serve', '--check')).code).toBe(1);
+    expect((await regie('user', 'disable', ...demo)).code).toBe(0);
     const allowed = await regieWith(production, 'serve', '--check');
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toContain('Controle geslaagd');
     const users = await regie('user', 'list', '--format', 'csv');
-    expect(users.stdout.split('\n').filter((l) => l.endsWith(',uitgeschakeld'))).toHaveLength(5);
+    expect(users.stdout.split('\n').filter((l) => l.endsWith(',uitgeschakeld'))).toHaveLength(6);
   });
 
   it('lists overdue actions and the report rates of a month on the demo data; runs the escalation once', async () => {
@@ -170,5 +172,28 @@ describe('regie CLI', { timeout: 120_000 }, () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).fired).toBeGreaterThan(0);
     expect(JSON.parse((await regie('jobs', 'run', 'escalatie')).stdout).fired).toBe(0);
+  });
+
+  it('prints the pipeline of a province against what is due; imports a project file all or nothing', async () => {
+    const r = await regie('pipeline', '--province', 'pv21', '--as-of', '2022-07-08', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.province).toBe('PV21');
+    expect(o.municipalities.every((m: { provinceCode: string }) => m.provinceCode === 'PV21')).toBe(true);
+    // Leeuwarden's demo project: 20 homes for permit holders, expected in July 2023 (after this half-year), slipped.
+    expect(o.municipalities.find((m: { municipalityCode: string }) => m.municipalityCode === 'GM0080')).toMatchObject({ homesExpectedInPeriod: 0, homesExpectedLater: 20, projects: 1, slips: 1 });
+    const header = 'spoor;projectcode;projectnaam;gemeente;partij;type woning;aantal woningen;voor statushouders;verwachte oplevering;status';
+    const bad = path.join(dir, 'fout.csv');
+    fs.writeFileSync(bad, `${header}\nFLEX-NL;CLI-1;Test;GM0080;X;flexwoning;10;5;1-12-2022;idee\nFLEX-NL;CLI-2;Test;GM0080;X;flexwoning;10;50;1-12-2022;idee\n`);
+    const refused = await regie('pipeline', 'import', bad);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('regel 3');
+    const good = path.join(dir, 'goed.csv');
+    fs.writeFileSync(good, `${header}\nFLEX-NL;CLI-1;Test;GM0080;X;flexwoning;10;5;1-12-2022;idee\n`);
+    const ok = await regie('pipeline', 'import', good);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('1 nieuw');
+    const after = JSON.parse((await regie('pipeline', '--province', 'PV21', '--as-of', '2022-07-08', '--format', 'json')).stdout);
+    expect(after.totals.homesExpectedInPeriod).toBe(o.totals.homesExpectedInPeriod + 5);
   });
 });

@@ -10,6 +10,7 @@ export const DEMO = {
   provincie: 'provincie.nh@regietafel.demo',
   gemeente: 'gemeente.amsterdam@regietafel.demo',
   coa: 'coa@regietafel.demo',
+  corporatie: 'corporatie@regietafel.demo',
 } as const;
 export type DemoRole = keyof typeof DEMO;
 

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import fs from 'node:fs';
 import { formatInteger } from '../../lib/dutch.ts';
 import type { ProjectionResult } from '../../domain/projection/index.ts';
-import { checkScenario, runComparison, runProjection, type ScenarioRef } from '../../features/projection/service.ts';
+import { checkScenario, runComparison, runProjection, splitPipelineOption, usesPipeline, type ScenarioRef } from '../../features/projection/service.ts';
 import { withDatabase } from '../context.ts';
 import { parseFormat, parseIntegerOption, printRows, progress, UsageError } from '../output.ts';
 
@@ -15,7 +15,7 @@ function readScenario(value: string): ScenarioRef | { name: string } {
     } catch (e) {
       throw new UsageError(`${value} is geen geldige JSON: ${(e as Error).message}`);
     }
-    checkScenario(json);
+    checkScenario(splitPipelineOption(json).json);
     return { scenario: json };
   }
   if (/[/\\]|\.json$/i.test(value)) throw new UsageError(`Bestand ${value} bestaat niet.`);
@@ -75,8 +75,8 @@ export function projectCommand() {
       const b = opts.compare ? await resolveNamed(readScenario(opts.compare)) : null;
       const bar = progress('Rekenen', 'weken');
       const onProgress = (done: number, total: number) => bar.update(done, total);
-      // Inline scenarios need no database; saved ones are read from it.
-      const needsDb = 'scenarioId' in a || (b !== null && 'scenarioId' in b);
+      // Inline scenarios need no database unless they take their housing from the pipeline; saved ones are read from it.
+      const needsDb = [a, b].some((x) => x !== null && ('scenarioId' in x || usesPipeline(x.scenario)));
       const compute = async (db: Parameters<typeof runProjection>[0]) =>
         b ? { comparison: await runComparison(db, a, b, { runs, seed, weeks, onProgress }) } : { projection: await runProjection(db, a, { runs, seed, weeks, onProgress }) };
       let out;

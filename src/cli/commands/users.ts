@@ -1,3 +1,4 @@
+import { inTransaction } from '../../platform/db/database.ts';
 import { Command, Option } from 'commander';
 import * as auth from '../../features/auth/service.ts';
 import { ROLES, type RoleGrant, type Role } from '../../domain/access/policies.ts';
@@ -60,13 +61,21 @@ export function userCommand() {
     });
   cmd
     .command('disable')
-    .description('gebruiker uitschakelen (sessies vervallen; tokens werken niet meer)')
-    .argument('<e-mail>')
-    .action(async (email: string) => {
+    .description('gebruiker(s) uitschakelen (sessies vervallen; tokens werken niet meer); alle of geen')
+    .argument('<e-mail...>')
+    .action(async (emails: string[]) => {
       await withDatabase(async ({ db }) => {
-        const u = await auth.getUserByEmail(db, email);
-        await auth.updateUser(db, cliActor(), u.id, u.version, { disabled: true });
-        console.log(`Uitgeschakeld: ${u.email}.`);
+        // One transaction: with an unknown address among them, nobody is disabled.
+        const done = await inTransaction(db, async (trx) => {
+          const out: string[] = [];
+          for (const email of emails) {
+            const u = await auth.getUserByEmail(trx, email);
+            await auth.updateUser(trx, cliActor(), u.id, u.version, { disabled: true });
+            out.push(u.email);
+          }
+          return out;
+        });
+        for (const email of done) console.log(`Uitgeschakeld: ${email}.`);
       }, { quiet: true });
     });
   cmd

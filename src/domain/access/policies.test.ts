@@ -56,4 +56,15 @@ describe('authorize', () => {
     expect(allowed('projection.run')).toEqual([false, true, true, true, true, true]);
     expect(allowed('projection.manage')).toEqual([false, true, true, false, false, false]);
   });
+
+  it('lets projects of the housing pipeline be entered within scope: a corporation and a municipality for their municipality, a province for its own', () => {
+    const nh = { provinceCode: 'PV27', municipalityCode: 'GM0363' };
+    const elsewhere = { provinceCode: 'PV26', municipalityCode: 'GM0344' };
+    const all = [ANONYMOUS, user('secretariaat'), user('lid'), user('provincie', 'PV27'), user('gemeente', 'GM0363'), user('coa'), user('corporatie', 'GM0363')];
+    expect(all.map((p) => authorize(p, 'pipeline.manage', nh))).toEqual([false, true, false, true, true, false, true]);
+    expect(all.map((p) => authorize(p, 'pipeline.manage', elsewhere))).toEqual([false, true, false, false, false, false, false]);
+    expect(all.map((p) => authorize(p, 'pipeline.read'))).toEqual([false, true, true, true, true, true, true]);
+    expect(all.map((p) => authorize(p, 'pipeline.configure'))).toEqual([false, true, false, false, false, false, false]);
+    expect(all.map((p) => authorize(p, 'pipeline.upload'))).toEqual([false, true, false, true, true, false, true]);
+  });
 });

@@ -3,12 +3,12 @@
  * the CLI ask `authorize`. Pure: no I/O; the caller supplies the scope of the resource (e.g. the
  * province a municipality lies in).
  */
-export type Role = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa';
-export const ROLES: readonly Role[] = ['secretariaat', 'lid', 'provincie', 'gemeente', 'coa'];
+export type Role = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa' | 'corporatie';
+export const ROLES: readonly Role[] = ['secretariaat', 'lid', 'provincie', 'gemeente', 'coa', 'corporatie'];
 
 export interface RoleGrant {
   role: Role;
-  /** '' for national roles; PVxx for provincie (and a PRT lid); GMxxxx for gemeente. */
+  /** '' for national roles; PVxx for provincie (and a PRT lid); GMxxxx for gemeente and for a corporatie (one grant per municipality it builds in). */
   scope: string;
 }
 
@@ -90,6 +90,19 @@ export const POLICIES = {
   'meetings.read': signedIn,
   'meetings.manage': secretariat,
   'woo.publish': secretariat,
+  /** The housing pipeline: everyone signed in reads; tracks are the secretariat's. */
+  'pipeline.read': signedIn,
+  'pipeline.configure': secretariat,
+  /**
+   * Projects are entered by those who know them, within their scope: the secretariat nationally, a province for its
+   * municipalities, a municipality and a housing corporation for the municipality they hold a role in.
+   */
+  'pipeline.manage': (p, r) =>
+    has(p, 'secretariaat') ||
+    (r.provinceCode !== undefined && has(p, 'provincie', r.provinceCode)) ||
+    (r.municipalityCode !== undefined && (has(p, 'gemeente', r.municipalityCode) || has(p, 'corporatie', r.municipalityCode))),
+  /** A bulk upload: the rows' municipalities are checked against the uploader's scope line by line. */
+  'pipeline.upload': (p) => has(p, 'secretariaat') || has(p, 'provincie') || has(p, 'gemeente') || has(p, 'corporatie'),
 } satisfies Record<string, Rule>;
 
 export type Policy = keyof typeof POLICIES;

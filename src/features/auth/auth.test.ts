@@ -111,7 +111,7 @@ describe('authentication', () => {
   });
 
   it('refuses a production start while a demo password is active, and allows it after a reset', async () => {
-    await expect(assertNoActiveDemoAccounts(t.database.db)).rejects.toThrow(/Productiestart geweigerd: 5 demo-account/);
+    await expect(assertNoActiveDemoAccounts(t.database.db)).rejects.toThrow(/Productiestart geweigerd: 6 demo-account/);
     for (const email of Object.values(DEMO)) {
       const u = await getUserByEmail(t.database.db, email);
       await resetPassword(t.database.db, systemActor('test'), u.id);

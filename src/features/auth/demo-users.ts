@@ -13,6 +13,8 @@ export const DEMO_USERS: { email: string; name: string; organisation: string; ki
   { email: 'provincie.nh@regietafel.demo', name: 'Demo Provincie Noord-Holland', organisation: 'Provincie Noord-Holland', kind: 'provincie', roles: [{ role: 'provincie', scope: 'PV27' }] },
   { email: 'gemeente.amsterdam@regietafel.demo', name: 'Demo Gemeente Amsterdam', organisation: 'Gemeente Amsterdam', kind: 'gemeente', roles: [{ role: 'gemeente', scope: 'GM0363' }] },
   { email: 'coa@regietafel.demo', name: 'Demo COA', organisation: 'COA', kind: 'coa', roles: [{ role: 'coa', scope: '' }] },
+  // An invented corporation that builds in Amsterdam and Haarlemmermeer (one grant per municipality).
+  { email: 'corporatie@regietafel.demo', name: 'Demo Woonstichting Amstelland', organisation: 'Woonstichting Amstelland (demo)', kind: 'corporatie', roles: [{ role: 'corporatie', scope: 'GM0363' }, { role: 'corporatie', scope: 'GM0394' }] },
 ];
 
 export const demoUsersStep: DemoStep = {

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 
 const RoleName = Type.Union(
-  [Type.Literal('secretariaat'), Type.Literal('lid'), Type.Literal('provincie'), Type.Literal('gemeente'), Type.Literal('coa')],
-  { description: 'secretariaat, lid, provincie (scope PVxx), gemeente (scope GMxxxx) of coa' },
+  [Type.Literal('secretariaat'), Type.Literal('lid'), Type.Literal('provincie'), Type.Literal('gemeente'), Type.Literal('coa'), Type.Literal('corporatie')],
+  { description: 'secretariaat, lid, provincie (scope PVxx), gemeente (scope GMxxxx), coa of corporatie (scope GMxxxx: een gemeente waarin de corporatie bouwt)' },
 );
 export const RoleGrant = Type.Object(
   { role: RoleName, scope: Type.String({ maxLength: 6, description: "'' (landelijk), PVxx of GMxxxx" }) },
@@ -49,6 +49,7 @@ export const NewUserBody = Type.Object(
         Type.Literal('provincie'),
         Type.Literal('gemeente'),
         Type.Literal('coa'),
+        Type.Literal('corporatie'),
         Type.Literal('koepel'),
         Type.Literal('overig'),
       ]),

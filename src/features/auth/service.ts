@@ -68,8 +68,8 @@ async function roleProblems(db: Db, roles: RoleGrant[]): Promise<InvalidParam[]>
     if (!ROLES.includes(g.role)) problems.push({ name, code: 'rol-onbekend', reason: `onbekende rol '${g.role}'; kies uit ${ROLES.join(', ')}` });
     else if (g.role === 'provincie' && !provinces.has(g.scope)) {
       problems.push({ name, code: 'scope-ongeldig', reason: `de rol provincie vraagt een provinciecode (PV20 t/m PV31), niet '${g.scope}'` });
-    } else if (g.role === 'gemeente' && !municipalities.has(g.scope)) {
-      problems.push({ name, code: 'scope-ongeldig', reason: `de rol gemeente vraagt de code van een bestaande gemeente, niet '${g.scope}'` });
+    } else if ((g.role === 'gemeente' || g.role === 'corporatie') && !municipalities.has(g.scope)) {
+      problems.push({ name, code: 'scope-ongeldig', reason: `de rol ${g.role} vraagt de code van een bestaande gemeente, niet '${g.scope}'` });
     } else if (g.role === 'lid' && g.scope !== '' && !provinces.has(g.scope)) {
       problems.push({ name, code: 'scope-ongeldig', reason: `een lid hoort bij de LRT (leeg) of bij een PRT (provinciecode), niet '${g.scope}'` });
     } else if ((g.role === 'secretariaat' || g.role === 'coa') && g.scope !== '') {

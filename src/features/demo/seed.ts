@@ -7,6 +7,7 @@ import { receptionDemoStep } from '../reception/demo.ts';
 import { projectionDemoStep } from '../projection/demo.ts';
 import { agendaDemoStep } from '../agenda/demo.ts';
 import { meetingsDemoStep } from '../meetings/demo.ts';
+import { pipelineDemoStep } from '../pipeline/demo.ts';
 
 /**
  * The demo data set, in named steps. Each capability adds its step here; a step runs once per
@@ -17,7 +18,7 @@ export interface DemoStep {
   run(db: Db): Promise<void>;
 }
 
-export const demoSteps: DemoStep[] = [demoUsersStep, distributionDemoStep, ledgerDemoStep, receptionDemoStep, projectionDemoStep, agendaDemoStep, meetingsDemoStep];
+export const demoSteps: DemoStep[] = [demoUsersStep, distributionDemoStep, ledgerDemoStep, receptionDemoStep, projectionDemoStep, agendaDemoStep, meetingsDemoStep, pipelineDemoStep];
 
 export async function seedDemo(db: Db, steps: readonly DemoStep[] = demoSteps): Promise<string[]> {
   const done = new Set((await db.selectFrom('demo_seed').select('name').execute()).map((r) => r.name));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/helpers/server.ts';
 import { DEMO, login } from '../../../test/helpers/auth.ts';
-import { compareScenarios, parseScenario } from '../../domain/projection/index.ts';
+import { compareScenarios, parseScenario, projectScenario } from '../../domain/projection/index.ts';
+import { DEMO_PIPELINE, weeklyHomesForProjection } from '../../domain/pipeline/index.ts';
 import * as service from './service.ts';
 
 describe('projection API', () => {
@@ -47,6 +48,28 @@ describe('projection API', () => {
     expect((await post('/api/v1/projections', { runs: 10 })).json().code).toBe('scenario-ontbreekt');
     expect((await post('/api/v1/projections', { scenario, scenarioId: 1 })).statusCode).toBe(400);
     expect((await post('/api/v1/projections', { scenario, runs: 50_000 })).statusCode).toBe(400);
+  });
+
+  it('takes the housing from the pipeline when the scenario asks, exactly as the model does with those homes', async () => {
+    const saved = (await service.listScenarios(t.database.db))[0]!.scenario as { housing: Record<string, unknown>; startWeek: string };
+    const scenario = { ...saved, housing: { ...saved.housing, fromPipeline: true } };
+    const r = await post('/api/v1/projections', { scenario, runs: 200, seed: 5, weeks: 52 });
+    expect(r.statusCode, r.body).toBe(200);
+    // Independently: the demo projects' reserved homes × 2.2 per week, with no pace factor.
+    const { paceFactor: _pace, ...housing } = saved.housing;
+    const homesPerWeek = weeklyHomesForProjection(DEMO_PIPELINE, saved.startWeek, 52);
+    expect(homesPerWeek.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const expected = projectScenario(parseScenario({ ...saved, weeks: 52, housing: { ...housing, homesPerWeek } }), { runs: 200, seed: 5 });
+    expect(r.json()).toEqual(JSON.parse(JSON.stringify(expected)));
+    // The pipeline's few hundred homes house far fewer than a taakstelling of 13,500: more permit holders wait.
+    const usual = (await post('/api/v1/projections', { scenario: saved, runs: 200, seed: 5, weeks: 52 })).json();
+    expect(r.json().bands.permitHoldersWaiting.p50.at(-1)).toBeGreaterThan(usual.bands.permitHoldersWaiting.p50.at(-1));
+    // One province only: Zuid-Holland's projects.
+    const zh = await post('/api/v1/projections', { scenario: { ...saved, housing: { ...saved.housing, fromPipeline: { province: 'PV28', personsPerHome: '2,5' } } }, runs: 50, seed: 5, weeks: 52 });
+    expect(zh.statusCode, zh.body).toBe(200);
+    const bad = await post('/api/v1/projections', { scenario: { ...saved, housing: { ...saved.housing, fromPipeline: { province: 'Zuid-Holland' } } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().invalidParams[0].name).toBe('scenario.housing.fromPipeline');
   });
 
   it('saves a scenario once under its name, for the secretariat and members only', async () => {

@@ -1,6 +1,8 @@
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/database.ts';
-import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
+import { AppError, checkedBy, conflict, notFound } from '../../platform/http/errors.ts';
+import { PipelineError, weeklyHomesForProjection } from '../../domain/pipeline/index.ts';
+import { listProjects } from '../pipeline/service.ts';
 import { actorLabel } from '../../domain/access/policies.ts';
 import {
   ProjectionError,
@@ -50,22 +52,67 @@ export function scenarioRef(body: { scenario?: unknown; scenarioId?: number | un
   return inline ? { scenario: body.scenario } : { scenarioId: body.scenarioId! };
 }
 
+/**
+ * A scenario may take its housing from the housing pipeline: `housing.fromPipeline` is `true` or
+ * `{ "province": "PV27", "personsPerHome": 2.2 }`. The reserved homes the pipeline expects in the scenario's weeks,
+ * times persons per home, then become `housing.homesPerWeek` (see weeklyHomesForProjection in src/domain/pipeline),
+ * and `housing.paceFactor` is left out (the pipeline's homes are the expected number, not a target to be paced).
+ * Returns the scenario without that field, and the option (null when absent).
+ */
+export function splitPipelineOption(json: unknown, field = 'scenario'): { json: unknown; pipeline: { province?: string; personsPerHome?: number | string } | null } {
+  const housing = (json as { housing?: unknown } | null)?.housing;
+  if (housing === null || typeof housing !== 'object' || !('fromPipeline' in housing)) return { json, pipeline: null };
+  const { fromPipeline, ...rest } = housing as Record<string, unknown>;
+  const f = `${field}.housing.fromPipeline`;
+  const bad = (reason: string) => new AppError(400, 'veld-ongeldig', 'Ongeldige invoer', `Het veld ${f} ${reason}.`, [{ name: f, code: 'veld-ongeldig', reason }]);
+  let pipeline: { province?: string; personsPerHome?: number | string } | null;
+  if (fromPipeline === false) pipeline = null;
+  else if (fromPipeline === true) pipeline = {};
+  else if (fromPipeline !== null && typeof fromPipeline === 'object' && !Array.isArray(fromPipeline)) {
+    const o = fromPipeline as Record<string, unknown>;
+    const unknown = Object.keys(o).filter((k) => k !== 'province' && k !== 'personsPerHome');
+    if (unknown.length > 0) throw bad(`kent alleen province en personsPerHome, niet ${unknown.join(', ')}`);
+    if (o.province !== undefined && (typeof o.province !== 'string' || !/^PV\d{2}$/.test(o.province))) throw bad('moet bij province een provinciecode hebben zoals PV27');
+    if (o.personsPerHome !== undefined && typeof o.personsPerHome !== 'number' && typeof o.personsPerHome !== 'string') throw bad('moet bij personsPerHome een getal hebben, bijv. 2.2');
+    pipeline = { ...(o.province ? { province: o.province } : {}), ...(o.personsPerHome !== undefined ? { personsPerHome: o.personsPerHome as number | string } : {}) };
+  } else throw bad('moet true, false of een object met province en/of personsPerHome zijn');
+  if (pipeline && 'homesPerWeek' in rest) throw bad('kan niet samen met housing.homesPerWeek: kies één van beide');
+  // The pipeline's homes are already the expected number: a pace factor on top would count the shortfall twice.
+  const { paceFactor: _pace, ...withoutPace } = rest;
+  return { json: { ...(json as object), housing: pipeline ? withoutPace : rest }, pipeline };
+}
+
 async function resolve(db: Db, ref: ScenarioRef, field: string, weeks?: number): Promise<Scenario> {
-  let json: unknown;
+  let raw: unknown;
   if ('scenarioId' in ref) {
     const row = await db.selectFrom('projection_scenario').select('scenario').where('id', '=', ref.scenarioId).executeTakeFirst();
     if (!row) throw notFound('scenario-onbekend', `Scenario ${ref.scenarioId} bestaat niet.`);
-    json = row.scenario;
-  } else json = ref.scenario;
-  const s = checkScenario(json, field);
-  if (weeks === undefined || weeks === s.weeks) return s;
-  // A shorter horizon leaves out the capacity changes after it (the scenario itself would refuse them).
-  const end = weekStart(s.startWeek, weeks);
-  const changes = ((json as { capacity?: { changes?: { date?: string; week?: number }[] } }).capacity?.changes ?? []).filter((c) =>
-    c.week !== undefined ? c.week < weeks : c.date === undefined || c.date < end,
-  );
-  const j = json as { capacity?: object };
-  return checkScenario({ ...(json as object), weeks, capacity: { ...j.capacity, changes } }, field);
+    raw = row.scenario;
+  } else raw = ref.scenario;
+  const { json: base, pipeline } = splitPipelineOption(raw, field);
+  let json = base;
+  let s = checkScenario(json, field);
+  if (weeks !== undefined && weeks !== s.weeks) {
+    // A shorter horizon leaves out the capacity changes after it (the scenario itself would refuse them).
+    const end = weekStart(s.startWeek, weeks);
+    const changes = ((json as { capacity?: { changes?: { date?: string; week?: number }[] } }).capacity?.changes ?? []).filter((c) =>
+      c.week !== undefined ? c.week < weeks : c.date === undefined || c.date < end,
+    );
+    const j = json as { capacity?: object };
+    json = { ...(json as object), weeks, capacity: { ...j.capacity, changes } };
+    s = checkScenario(json, field);
+  }
+  if (!pipeline) return s;
+  const projects = await listProjects(db, { province: pipeline.province });
+  const personsPerHome = typeof pipeline.personsPerHome === 'string' ? pipeline.personsPerHome.replace(',', '.') : pipeline.personsPerHome;
+  const homesPerWeek = checkedBy([PipelineError], () => weeklyHomesForProjection(projects, s.startWeek, s.weeks, personsPerHome));
+  const j = json as { housing: object };
+  return checkScenario({ ...j, housing: { ...j.housing, homesPerWeek } }, field);
+}
+
+/** Whether a scenario needs the database (it takes its housing from the pipeline). */
+export function usesPipeline(json: unknown): boolean {
+  return splitPipelineOption(json).pipeline !== null;
 }
 
 export async function runProjection(db: Db, ref: ScenarioRef, opts: { weeks?: number | undefined } & ProjectionOptions = {}) {

@@ -3,9 +3,9 @@ import type { Generated } from 'kysely';
 /** Row types of the tables, as Kysely sees them. Dates are 'YYYY-MM-DD' strings (see database.ts). */
 export type PopulationStatus = 'officieel' | 'voorlopig' | 'onofficieel';
 export type ReorganisationKind = 'samenvoeging' | 'toevoeging' | 'opsplitsing';
-export type OrganisationKind = 'rijk' | 'provincie' | 'gemeente' | 'coa' | 'koepel' | 'overig';
+export type OrganisationKind = 'rijk' | 'provincie' | 'gemeente' | 'coa' | 'corporatie' | 'koepel' | 'overig';
 export type SupervisionStep = 'geen' | 'signaleren' | 'bestuurlijk overleg' | 'schriftelijke aanmaning' | 'indeplaatsstelling';
-export type Role = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa';
+export type Role = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa' | 'corporatie';
 export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'import' | 'login' | 'login-failed' | 'logout' | 'permission-change';
 
 export type EscalationKind = 'herinnering-houder' | 'prt-voorzitter' | 'lrt-agenda' | 'staatssecretaris' | 'melding';
@@ -271,7 +271,7 @@ export interface DB {
   notification: {
     id: Generated<number>;
     recipient_user_id: number | null;
-    recipient_role: 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa' | null;
+    recipient_role: Role | null;
     recipient_scope: Generated<string>;
     subject_type: string;
     subject_id: string;
@@ -357,6 +357,55 @@ export interface DB {
     pdf: Buffer;
     sha256: string;
     published_by: string;
+  };
+  pipeline_track: {
+    code: string;
+    name: string;
+    province_code: string | null;
+    owner_organisation: string;
+    description: string | null;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+    version: Generated<number>;
+  };
+  pipeline_project: {
+    id: Generated<number>;
+    track_code: string;
+    reference: string;
+    name: string;
+    municipality_code: string;
+    party: string;
+    home_type: string;
+    units: number;
+    reserved_units: number;
+    expected_delivery: string;
+    first_expected_delivery: string;
+    status: 'idee' | 'planfase' | 'vergund' | 'in aanbouw' | 'opgeleverd' | 'vervallen';
+    cost_per_unit_cents: number | null;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+    version: Generated<number>;
+  };
+  pipeline_delivery_change: {
+    id: Generated<number>;
+    project_id: number;
+    changed_on: string;
+    from_date: string;
+    to_date: string;
+    reason: string;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
+  pipeline_upload: {
+    id: Generated<number>;
+    file_name: string | null;
+    sha256: string;
+    lines: number;
+    created: number;
+    changed: number;
+    unchanged: number;
+    uploaded_by: string;
+    uploaded_at: Generated<Date>;
   };
   oidc_login: { state_hash: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
   audit_log: {

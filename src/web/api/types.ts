@@ -74,8 +74,8 @@ export interface ReorganisationList {
   items: Reorganisation[];
 }
 
-export type RoleName = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa';
-export type OrganisationKind = 'rijk' | 'provincie' | 'gemeente' | 'coa' | 'koepel' | 'overig';
+export type RoleName = 'secretariaat' | 'lid' | 'provincie' | 'gemeente' | 'coa' | 'corporatie';
+export type OrganisationKind = 'rijk' | 'provincie' | 'gemeente' | 'coa' | 'corporatie' | 'koepel' | 'overig';
 
 export interface RoleGrant {
   role: RoleName;

@@ -191,5 +191,26 @@ export function routeCases(f: Fixtures): Record<string, RouteCase> {
     'POST /api/v1/minutes/:id/woo/publications': write('woo.publish', { id: '1' }),
     'GET /api/v1/woo/publications': read('public.read'),
     'GET /api/v1/woo/publications/:id': read('public.read', { id: '1' }),
+    'GET /api/v1/pipeline/tracks': read('pipeline.read'),
+    'POST /api/v1/pipeline/tracks': write('pipeline.configure'),
+    'GET /api/v1/pipeline/projects': read('pipeline.read'),
+    'POST /api/v1/pipeline/projects': {
+      policy: 'pipeline.manage',
+      body: true,
+      owners: MUNICIPALITIES.map((m) => ({ label: m.code, body: { municipalityCode: m.code }, scope: { municipalityCode: m.code, provinceCode: m.province } })),
+    },
+    'GET /api/v1/pipeline/projects/:id': read('pipeline.read', { id: '1' }),
+    // Demo projects 1 (Amsterdam), 14 ('s-Gravenhage) and 3 (Groningen): the scope is the project's municipality.
+    'PATCH /api/v1/pipeline/projects/:id': {
+      policy: 'pipeline.manage',
+      body: true,
+      owners: [
+        { label: 'project in GM0363', params: { id: '1' }, scope: { municipalityCode: 'GM0363', provinceCode: 'PV27' } },
+        { label: 'project in GM0518', params: { id: '14' }, scope: { municipalityCode: 'GM0518', provinceCode: 'PV28' } },
+        { label: 'project in GM0014', params: { id: '3' }, scope: { municipalityCode: 'GM0014', provinceCode: 'PV20' } },
+      ],
+    },
+    'POST /api/v1/pipeline/uploads': write('pipeline.upload'),
+    'GET /api/v1/pipeline/overview': { policy: 'pipeline.read', owners: [{ label: '2022-II', query: 'period=2022-II&asOf=2022-07-08', scope: {} }] },
   };
 }

@@ -19,7 +19,7 @@ import {
 import { AdminNav } from './AdminNav.tsx';
 import { draftsOf, grantsOf, roleErrors, roleFieldOf, RolesEditor, type RoleDraft } from './RolesEditor.tsx';
 
-const KINDS: OrganisationKind[] = ['rijk', 'provincie', 'gemeente', 'coa', 'koepel', 'overig'];
+const KINDS: OrganisationKind[] = ['rijk', 'provincie', 'gemeente', 'coa', 'corporatie', 'koepel', 'overig'];
 const FIELDS: Record<string, string> = { email: 'email', name: 'naam', organisation: 'organisatie', organisationKind: 'soort-organisatie' };
 
 export function NewUserPage() {

@@ -8,7 +8,7 @@ export interface RoleDraft extends RoleGrant {
   key: number;
 }
 
-const ROLE_NAMES: RoleName[] = ['secretariaat', 'lid', 'provincie', 'gemeente', 'coa'];
+const ROLE_NAMES: RoleName[] = ['secretariaat', 'lid', 'provincie', 'gemeente', 'coa', 'corporatie'];
 
 export const roleFieldId = (index: number) => `rol-${index + 1}`;
 export const scopeFieldId = (index: number) => `scope-${index + 1}`;
@@ -30,7 +30,7 @@ function defaultScope(role: RoleName): string {
 export function roleErrors(t: Messages, roles: readonly RoleDraft[]): FormError[] {
   const errors: FormError[] = [];
   roles.forEach((g, i) => {
-    if (g.role === 'gemeente' && !/^GM\d{4}$/.test(g.scope)) {
+    if ((g.role === 'gemeente' || g.role === 'corporatie') && !/^GM\d{4}$/.test(g.scope)) {
       errors.push({ fieldId: scopeFieldId(i), message: t.users.errorScopeMunicipality(i + 1) });
     }
   });
@@ -93,7 +93,7 @@ export function RolesEditor({
               ]}
               onChange={(value) => update(i, { scope: value })}
             />
-          ) : g.role === 'gemeente' ? (
+          ) : g.role === 'gemeente' || g.role === 'corporatie' ? (
             <TextField
               id={scopeFieldId(i)}
               label={t.users.scopeMunicipality(i + 1)}
