@@ -10,6 +10,7 @@ import { LEDGER_NAV_LABEL } from './ledger/nav.ts';
 import { agendaNavItems } from './agenda/nav.ts';
 import { useUnreadCount } from './agenda/unread.ts';
 import { meetingsNavItems } from './meetings/nav.ts';
+import { PIPELINE_NAV_LABEL } from './pipeline/nav.ts';
 import { PROJECTION_NAV_LABEL } from './projection/nav.ts';
 import { RECEPTION_NAV_LABEL } from './reception/nav.ts';
 import { HomePage } from './pages/HomePage.tsx';
@@ -37,6 +38,10 @@ const loadLedgerPages = () => import('./ledger/index.ts');
 const LedgerMapPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.PublicMapPage })));
 const LedgerOverviewPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.OverviewPage })));
 const MunicipalityLedgerPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.MunicipalityLedgerPage })));
+const loadPipelinePages = () => import('./pipeline/index.ts');
+const PipelineOverviewPage = lazy(() => loadPipelinePages().then((m) => ({ default: m.OverviewPage })));
+const PipelineProjectPage = lazy(() => loadPipelinePages().then((m) => ({ default: m.ProjectPage })));
+const PipelineNewProjectPage = lazy(() => loadPipelinePages().then((m) => ({ default: m.NewProjectPage })));
 const loadReceptionPages = () => import('./reception/index.ts');
 const ReceptionPage = lazy(() => loadReceptionPages().then((m) => ({ default: m.NationalPage })));
 const ReceptionLocationPage = lazy(() => loadReceptionPages().then((m) => ({ default: m.LocationPage })));
@@ -130,6 +135,9 @@ function Shell() {
     { to: '/taakstelling', label: LEDGER_NAV_LABEL[lang], current: pathname === '/taakstelling' || pathname.startsWith('/taakstelling/') },
   ];
   // The same policy table as the server decides what the menu offers.
+  if (session.may('pipeline.read')) {
+    nav.push({ to: '/woningpijplijn', label: PIPELINE_NAV_LABEL[lang], current: pathname === '/woningpijplijn' || pathname.startsWith('/woningpijplijn/') });
+  }
   if (session.may('reception.read')) {
     nav.push({ to: '/opvang', label: RECEPTION_NAV_LABEL[lang], current: pathname === '/opvang' || pathname.startsWith('/opvang/') });
   }
@@ -260,6 +268,30 @@ function Shell() {
           element={
             <RequireAccess policy="ledger.read">
               <MunicipalityLedgerPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/woningpijplijn"
+          element={
+            <RequireAccess policy="pipeline.read">
+              <PipelineOverviewPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/woningpijplijn/nieuw"
+          element={
+            <RequireAccess policy="pipeline.upload">
+              <PipelineNewProjectPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/woningpijplijn/projecten/:id"
+          element={
+            <RequireAccess policy="pipeline.read">
+              <PipelineProjectPage />
             </RequireAccess>
           }
         />

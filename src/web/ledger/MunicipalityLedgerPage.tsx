@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { asApiError, send } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
@@ -26,6 +26,9 @@ import { provinceName, useLedgerT } from './common.tsx';
 import { LedgerChart } from './LedgerChart.tsx';
 import { OwnCountForm } from './OwnCountForm.tsx';
 import { LADDER_STEPS, type LadderStep, type LedgerPeriodView, type MunicipalityLedgerView } from './types.ts';
+
+// The pipeline's chunk loads only when a ledger page shows its section.
+const MunicipalityPipeline = lazy(() => import('../pipeline/index.ts').then((mod) => ({ default: mod.MunicipalityPipeline })));
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -332,6 +335,12 @@ export function MunicipalityLedgerPage() {
             )}
             {records ? <OwnCountForm code={v.municipalityCode} onRecorded={data.retry} /> : null}
           </section>
+
+          {session.may('pipeline.read') ? (
+            <Suspense fallback={<LoadingStatus busy loadingText={t.common.loading} />}>
+              <MunicipalityPipeline code={v.municipalityCode} asOf={asOf} />
+            </Suspense>
+          ) : null}
         </>
       ) : null}
     </>
