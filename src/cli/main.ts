@@ -10,6 +10,7 @@ import { projectCommand } from './commands/project.ts';
 import { actionsCommand, reportsCommand } from './commands/agenda.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { pipelineCommand } from './commands/pipeline.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { reportError } from './output.ts';
 
 /** `regie`: every command calls the same services as the API, so both give the same answers. */
@@ -22,7 +23,7 @@ const program = new Command('regie')
   .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'Fout:')) })
   .addOption(new Option('--data-dir <map>', 'map van de ingebouwde database (REGIETAFEL_DATA_DIR)'));
 
-for (const cmd of [serveCommand(), migrateCommand(), seedCommand(), importCommand(), regionsCommand(), populationCommand(), userCommand(), tokenCommand(), quotaCommand(), distributeCommand(), ledgerCommand(), projectCommand(), actionsCommand(), reportsCommand(), jobsCommand(), pipelineCommand()]) {
+for (const cmd of [serveCommand(), migrateCommand(), seedCommand(), importCommand(), regionsCommand(), populationCommand(), userCommand(), tokenCommand(), quotaCommand(), distributeCommand(), ledgerCommand(), projectCommand(), actionsCommand(), reportsCommand(), jobsCommand(), pipelineCommand(), backupCommand(), restoreCommand()]) {
   program.addCommand(cmd);
 }
 program.commands.forEach(function help(c: Command) {
