@@ -171,8 +171,10 @@ export function PriceSignal({ byTrack, byProvince }: { byTrack: readonly PricePo
   const t = priceTable(byTrack);
   const h = 220;
   const x = (i: number) => PAD.left + 20 + (i * (W - PAD.left - PAD.right - 40)) / Math.max(1, t.periods.length - 1);
-  const y = (cents: number) => PAD.top + (1 - cents / t.max) * (h - PAD.top - PAD.bottom);
-  const ticks = [0, t.max / 2, t.max];
+  // A round top of the scale (a multiple of € 50.000), so the ticks read 0, 125k, 250k rather than 0, 123k, 245k.
+  const top = Math.ceil(t.max / 5_000_000) * 5_000_000;
+  const y = (cents: number) => PAD.top + (1 - cents / top) * (h - PAD.top - PAD.bottom);
+  const ticks = [0, top / 2, top];
   const chart = (
     <>
       <svg className="rt-pipeline-chart__svg" viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
