@@ -5,7 +5,7 @@
  * its table); a housing corporation enters a project in Amsterdam by hand, has a file with a line outside its scope
  * refused line by line (nothing changes) and a good file read with its counts; a municipality sees its pipeline on
  * its ledger page, moves a delivery date with a reason and meets a conflict when someone else changed the project
- * first. Every page state is checked with axe-core and photographed to test-output/screenshots/pipeline-*.png.
+ * first; a member reads it all but may enter nothing. Every page state is checked with axe-core and photographed to test-output/screenshots/pipeline-*.png.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,21 @@ describe.runIf(HAVE_CHROMIUM)('housing pipeline pages in Chromium', () => {
     // Each municipality leads to its ledger.
     await page.getByRole('table', { name: 'Dekking per gemeente in 2022-II, Groningen', exact: true }).getByRole('link', { name: 'Groningen', exact: true }).click();
     await poll(() => h1(page)).toBe('Grootboek Groningen');
+  }, 120_000);
+
+  it('lid: reads the pipeline and a project, but gets no entry link, no edit form and "Geen toegang" at /woningpijplijn/nieuw', async () => {
+    const page = await loginAs('lid');
+    await page.goto(url('/woningpijplijn'));
+    await poll(() => page.getByTestId('pipeline-coverage').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Project toevoegen of bestand uploaden' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Kempenhof' }).click();
+    await poll(() => h1(page)).toBe('Project Kempenhof');
+    await poll(() => page.getByRole('table', { name: 'Wijzigingen van de verwachte oplevering' }).locator('tbody tr').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Project bijwerken' }).count()).toBe(0);
+    expect(await page.getByRole('main').getByRole('textbox').count()).toBe(0);
+    await page.goto(url('/woningpijplijn/nieuw'));
+    await poll(() => h1(page)).toBe('Geen toegang');
+    expect(await page.getByRole('main').getByRole('textbox').count()).toBe(0);
   }, 120_000);
 
   it('corporatie: a project in Amsterdam by hand, a file refused line by line (nothing changes), then a good file with its counts', async () => {
