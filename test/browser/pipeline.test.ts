@@ -7,6 +7,7 @@
  * its ledger page, moves a delivery date with a reason and meets a conflict when someone else changed the project
  * first; a member reads it all but may enter nothing. Every page state is checked with axe-core and photographed to test-output/screenshots/pipeline-*.png.
  */
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
@@ -115,8 +116,7 @@ describe.runIf(HAVE_CHROMIUM)('housing pipeline pages in Chromium', () => {
     await poll(() => h1(page)).toBe('Project toevoegen');
 
     // Only the two municipalities the corporation holds a role in.
-    const options = await page.getByLabel('Gemeente', { exact: true }).locator('option').allInnerTexts();
-    expect(options).toEqual(['Kies een gemeente', 'Amsterdam (GM0363)', 'Haarlemmermeer (GM0394)']);
+    await poll(() => page.getByLabel('Gemeente', { exact: true }).locator('option').allInnerTexts()).toEqual(['Kies een gemeente', 'Amsterdam (GM0363)', 'Haarlemmermeer (GM0394)']);
 
     // The checks before sending name the fields.
     await page.getByRole('button', { name: 'Project vastleggen' }).click();
@@ -160,6 +160,16 @@ describe.runIf(HAVE_CHROMIUM)('housing pipeline pages in Chromium', () => {
     expect(await page.getByTestId('pipeline-upload-summary').innerText()).toBe('2 regels gelezen: 1 project nieuw, 0 gewijzigd, 1 ongewijzigd.');
     expect(await page.locator('.rt-pipeline-line-errors').count()).toBe(0);
     await checkPage(page, 'upload-read');
+    expect((await apiGet<{ items: unknown[] }>(page, '/api/v1/pipeline/projects?municipality=GM0363')).items).toHaveLength(4);
+
+    // The same rows as an Excel file (sent as base64): read, and nothing new.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Projecten');
+    for (const line of good.trim().split('\n')) sheet.addRow(line.split(';'));
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    await file.setInputFiles({ name: 'pijplijn.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    await page.getByRole('button', { name: 'Bestand uploaden' }).click();
+    await poll(() => page.getByTestId('pipeline-upload-summary').innerText()).toBe('2 regels gelezen: 0 projecten nieuw, 0 gewijzigd, 2 ongewijzigd.');
     expect((await apiGet<{ items: unknown[] }>(page, '/api/v1/pipeline/projects?municipality=GM0363')).items).toHaveLength(4);
   }, 120_000);
 
