@@ -1,10 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One PGlite per worker is shared by the test files of that worker (each file gets its own schema),
 // so files run without module isolation: creating a PGlite costs seconds.
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // test/long: the crash tests, run by `npm run test:long` (vitest.long.config.ts).
+    exclude: [...configDefaults.exclude, 'test/long/**'],
     pool: 'forks',
     isolate: false,
     maxWorkers: 2,
