@@ -199,6 +199,11 @@ describe('housing pipeline (API, demo data)', () => {
     expect(again.json()).toMatchObject({ created: 0, changed: 0, unchanged: 2 });
     expect(await fingerprint(t.database.db, ['pipeline_project', 'pipeline_delivery_change'])).toEqual(afterFirst);
 
+    // A file without the cost column keeps the known costs: nothing changes.
+    const noCost = csv.split('\n').map((l) => l.split(';').slice(0, 10).join(';')).join('\n');
+    expect((await send('POST', '/api/v1/pipeline/uploads', 'corporatie', { format: 'csv', content: noCost })).json()).toMatchObject({ created: 0, changed: 0, unchanged: 2 });
+    expect(await fingerprint(t.database.db, ['pipeline_project', 'pipeline_delivery_change'])).toEqual(afterFirst);
+
     // A later file with a new date updates the project and keeps the move in its history, the file as its reason.
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Projecten');
@@ -212,7 +217,7 @@ describe('housing pipeline (API, demo data)', () => {
     expect(detail).toMatchObject({ expectedDelivery: '2023-02-01', status: 'in aanbouw', firstExpectedDelivery: '2022-11-01' });
     expect(detail.history).toEqual([expect.objectContaining({ from: '2022-11-01', to: '2023-02-01', reason: 'Bijgewerkt met upload update.xlsx' })]);
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('resource_type', '=', 'projecten-upload').execute();
-    expect(audit).toHaveLength(3);
+    expect(audit).toHaveLength(4);
   });
 
   it('refuses a status going back through an upload, whole', async () => {

@@ -350,7 +350,8 @@ export interface UploadResult {
  * Projects in bulk: every line checked first (within the uploader's scope), then all written in one transaction or
  * none. A line names its project by track and projectcode: a new one is added, a known one with other figures is
  * updated (a new delivery date goes into the history with the file as its reason), a known one with the same
- * figures is left alone, so the same file twice changes nothing.
+ * figures is left alone, so the same file twice changes nothing. An empty name or cost keeps the known one (the domain's
+ * rule in planPipelineUpload): a file without costs must not erase them.
  */
 export async function uploadProjects(db: Db, actor: Actor, input: UploadInput, changedOn = today()): Promise<UploadResult> {
   const p = await places(db);
@@ -411,7 +412,7 @@ export async function uploadProjects(db: Db, actor: Actor, input: UploadInput, c
         old.reserved_units === row.reservedUnits &&
         old.expected_delivery === row.expectedDelivery &&
         old.status === row.status &&
-        (old.cost_per_unit_cents === null ? null : Number(old.cost_per_unit_cents)) === row.costPerUnitCents;
+        (row.costPerUnitCents === null || (old.cost_per_unit_cents === null ? null : Number(old.cost_per_unit_cents)) === row.costPerUnitCents);
       if (same) {
         unchanged++;
         continue;
@@ -420,7 +421,7 @@ export async function uploadProjects(db: Db, actor: Actor, input: UploadInput, c
         refused.push({ line: row.line, field: 'status', message: `project ${row.reference} heeft status '${old.status}' en kan niet naar '${row.status}'.` });
         continue;
       }
-      await applyChange(trx, actor, old, { name: row.name ?? undefined, party: row.party, homeType: row.homeType, units: row.units, reservedUnits: row.reservedUnits, status: row.status, costPerUnitCents: row.costPerUnitCents, expectedDelivery: row.expectedDelivery, reason }, changedOn);
+      await applyChange(trx, actor, old, { name: row.name ?? undefined, party: row.party, homeType: row.homeType, units: row.units, reservedUnits: row.reservedUnits, status: row.status, costPerUnitCents: row.costPerUnitCents ?? undefined, expectedDelivery: row.expectedDelivery, reason }, changedOn);
       changed++;
     }
     if (refused.length > 0) {
