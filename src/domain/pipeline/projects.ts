@@ -58,12 +58,11 @@ export interface DeliveryChange {
 
 /**
  * Persons housed per home, as the exact fraction 11/5 = 2,2. The taakstelling counts persons, the pipeline homes.
- * Source: the minister for housing (MVRO), answer to Kamervragen of 5 September 2022 (Aanhangsel Handelingen II
- * 2021/22, nr. 3888) on allocations to permit holders: "Gerekend is met een huishoudgrootte van 2,2 personen, op
- * basis van de gegevens van het COA over de huishoudsamenstelling van de in de eerste helft van 2022 gehuisveste
- * statushouders." Neither the seed minutes nor DOMAIN.md give a figure. It is an average over all housings of
- * 2022-I: flexwoningen for single people house fewer, family homes more. Every function that converts takes it as a
- * parameter with this default, so a table may use its own figure (per track or region) without a code change.
+ * This is an ASSUMPTION of ours, not a sourced figure: neither the seed minutes, DOMAIN.md nor the data in
+ * ../shared/data give one, and we found no published number we could cite offline. 2,2 is a plausible average
+ * household of permit holders housed (singles in flexwoningen house fewer, families in family homes more). Every
+ * function that converts takes it as a parameter with this default, and the API and CLI take `personsPerHome`, so a
+ * table uses its own figure (per track or region) without a code change; replace the default once a source is known.
  */
 export const PERSONS_PER_HOME: Rational = Rational.of(11n, 5n);
 
