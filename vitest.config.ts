@@ -12,6 +12,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // Browser tests poll the page until it shows what they expect; on a loaded 2-core machine a page can take
+    // seconds to render its data, and the default of 1 s made them fail on timing alone (seen in a full run).
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
   },
 });
