@@ -9,6 +9,7 @@ import { benchRealisationImport } from './realisation-import.bench.ts';
 import { benchProjection } from './projection.bench.ts';
 import { benchApiThroughput } from './api-throughput.bench.ts';
 import { benchLoad } from './load.bench.ts';
+import { benchPageLoad } from './page-load.bench.ts';
 import type { BenchResult } from './measure.ts';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   projection: benchProjection,
   throughput: benchApiThroughput,
   load: benchLoad,
+  pages: benchPageLoad,
 };
 
 const asked = process.argv.slice(2);
