@@ -226,6 +226,7 @@ describe('authorization matrix', () => {
     'GET /api/v1/woo/publications': { allowed: ALL, url: '/api/v1/woo/publications' },
     'GET /api/v1/woo/publications/:id': { allowed: ALL, url: '/api/v1/woo/publications/1' },
     'GET /api/v1/distributions/:id/export': { allowed: ALL, url: () => Promise.resolve(`/api/v1/distributions/${publishedId}/export?format=csv`) },
+    'GET /api/v1/meetings/:id/document': { allowed: SIGNED_IN, url: '/api/v1/meetings/1/document?kind=agenda' },
     'GET /api/v1/pipeline/tracks': { allowed: SIGNED_IN, url: '/api/v1/pipeline/tracks' },
     'POST /api/v1/pipeline/tracks': { allowed: ['secretariaat'], url: '/api/v1/pipeline/tracks', body: () => ({ code: 'MATRIX', name: 'Matrix', ownerOrganisation: 'Test' }) },
     'GET /api/v1/pipeline/projects': { allowed: SIGNED_IN, url: '/api/v1/pipeline/projects?municipality=GM0363' },

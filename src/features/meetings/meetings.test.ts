@@ -126,6 +126,26 @@ describe('meetings, minutes and Woo publication (demo: the LRT of 8 July 2022)',
     const after = (await send('POST', '/api/v1/meetings', { bodyId: lrt.id, date: '2023-01-15', items: [{ title: 'Opening' }] })).json();
     expect(after.agenda).toHaveLength(1);
   });
+  it('gives the agenda and the attendance list as HTML and PDF, to members only', async () => {
+    const meetingId = (await t.database.db.selectFrom('meeting').select('id').where('meets_on', '=', '2022-07-08').executeTakeFirstOrThrow()).id;
+    const m = await service.getMeeting(t.database.db, meetingId);
+    const agenda = await get(`/api/v1/meetings/${meetingId}/document?kind=agenda`, 'lid');
+    expect(agenda.statusCode).toBe(200);
+    expect(agenda.headers['content-type']).toMatch(/^text\/html/);
+    for (const item of m.agenda) expect(agenda.body).toContain(`${item.number}. ${item.title.replace(/&/g, '&amp;')}`);
+    const pdf = pdfText((await get(`/api/v1/meetings/${meetingId}/document?kind=agenda&format=pdf`, 'lid')).rawPayload);
+    expect(pdf).toContain(`1. ${m.agenda[0]!.title}`);
+    // One person replacing several members shows on each of their lines.
+    const list = (await get(`/api/v1/meetings/${meetingId}/document?kind=presentielijst`, 'lid')).body;
+    const replaced = m.attendance.filter((a) => a.status === 'vervangen');
+    expect(replaced.length).toBeGreaterThan(1);
+    for (const a of replaced) expect(list).toContain(`vervangen door ${a.substituteName}`);
+    expect(list.match(/<li>/g)).toHaveLength(m.attendance.length);
+    expect((await get(`/api/v1/meetings/${meetingId}/document?kind=presentielijst`)).statusCode).toBe(401);
+    expect((await get(`/api/v1/meetings/${meetingId}/document?kind=notulen`, 'lid')).statusCode).toBe(400);
+    expect((await get('/api/v1/meetings/999999/document?kind=agenda', 'lid')).statusCode).toBe(404);
+  });
+
   it('answers exactly what the services compute: the typed response schemas drop no field', async () => {
     const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
     const db = t.database.db;

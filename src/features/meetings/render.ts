@@ -136,3 +136,87 @@ export function renderPdf(doc: MinutesDocument, opts: { published?: { on: string
     pdf.end();
   });
 }
+
+/**
+ * The agenda and the attendance list of a meeting, as the secretariat sends them round before and files after the
+ * meeting: a title, the meeting's particulars, then numbered lines (agenda) or one line per person (attendance).
+ */
+export interface MeetingPaper {
+  title: string;
+  bodyName: string;
+  particulars: [string, string][];
+  sections: { heading: string; lines: string[] }[];
+}
+
+export type PaperKind = 'agenda' | 'presentielijst';
+
+export function meetingPaper(
+  kind: PaperKind,
+  meeting: {
+    bodyName: string;
+    date: string;
+    place: string | null;
+    agenda: { number: number; title: string; documents: { title: string; ref?: string | null }[] }[];
+    attendance: { name: string; organisation: string; status: 'aanwezig' | 'afwezig' | 'vervangen' | 'gast'; substituteName: string | null }[];
+  },
+): MeetingPaper {
+  const particulars: [string, string][] = [['Vergaderdatum', dutchDate(meeting.date)]];
+  if (meeting.place) particulars.push(['Plaats', meeting.place]);
+  if (kind === 'agenda') {
+    return {
+      title: `Agenda ${meeting.bodyName} ${dutchDate(meeting.date)}`,
+      bodyName: meeting.bodyName,
+      particulars,
+      sections: meeting.agenda.map((i) => ({
+        heading: `${i.number}. ${i.title}`,
+        lines: i.documents.map((d) => `Stuk: ${d.title}${d.ref ? ` (${d.ref})` : ''}`),
+      })),
+    };
+  }
+  const status = (a: (typeof meeting.attendance)[number]) =>
+    a.status === 'vervangen' ? `afwezig, vervangen door ${a.substituteName ?? 'onbekend'}` : a.status === 'gast' ? 'gast' : a.status;
+  const members = meeting.attendance.filter((a) => a.status !== 'gast');
+  const guests = meeting.attendance.filter((a) => a.status === 'gast');
+  return {
+    title: `Presentielijst ${meeting.bodyName} ${dutchDate(meeting.date)}`,
+    bodyName: meeting.bodyName,
+    particulars,
+    sections: [
+      { heading: 'Leden', lines: members.map((a) => `${a.name} (${a.organisation}): ${status(a)}`) },
+      ...(guests.length > 0 ? [{ heading: 'Gasten', lines: guests.map((a) => `${a.name} (${a.organisation})`) }] : []),
+    ],
+  };
+}
+
+export function renderPaperHtml(paper: MeetingPaper): string {
+  const sections = paper.sections
+    .map((s) => `<section><h2>${esc(s.heading)}</h2>${s.lines.length > 0 ? `<ul>${s.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : ''}</section>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>${esc(paper.title)}</title>
+<style>body{font-family:"RijksoverheidSansText",system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#000}
+dl{display:grid;grid-template-columns:10rem 1fr;gap:.25rem 1rem}dt{font-weight:bold}</style></head>
+<body><main>
+<h1>${esc(paper.title)}</h1>
+<dl>${paper.particulars.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
+${sections}
+</main></body></html>`;
+}
+
+export function renderPaperPdf(paper: MeetingPaper): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument({ size: 'A4', margin: 60, compress: false, info: { Title: paper.title, Author: paper.bodyName }, lang: 'nl-NL', tagged: true } as PDFKit.PDFDocumentOptions);
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.fontSize(16).text(paper.title);
+    pdf.moveDown(0.5).fontSize(10);
+    for (const [k, v] of paper.particulars) pdf.text(`${k}: ${v}`);
+    for (const s of paper.sections) {
+      pdf.moveDown().fontSize(12).text(s.heading);
+      for (const l of s.lines) pdf.fontSize(10).text(`• ${l}`, { indent: 10 });
+    }
+    pdf.end();
+  });
+}

@@ -256,6 +256,25 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req, reply) => withRowVersion(reply, await meetings.approveMinutes(db, req.actor(), req.params.id, versionFrom(req, undefined), req.body.meetingId)));
 
+  app.get('/meetings/:id/document', {
+    config: { policy: 'meetings.read' },
+    schema: {
+      tags,
+      summary: 'De agenda of de presentielijst van een vergadering als HTML of PDF',
+      params: Id,
+      querystring: Type.Object(
+        { kind: Type.Union([Type.Literal('agenda'), Type.Literal('presentielijst')]), format: Type.Optional(Type.Union([Type.Literal('html'), Type.Literal('pdf')])) },
+        { additionalProperties: false },
+      ),
+      produces: ['text/html', 'application/pdf'],
+      response: { 200: Type.String(), ...errors, 404: ProblemRef },
+    },
+  }, async (req, reply) => {
+    const format = req.query.format ?? 'html';
+    const out = await woo.meetingDocument(db, req.params.id, req.query.kind, format);
+    return format === 'pdf' ? reply.type('application/pdf').send(out) : reply.type('text/html; charset=utf-8').send(out);
+  });
+
   app.get('/minutes/:id/document', {
     config: { policy: 'meetings.read' },
     schema: {

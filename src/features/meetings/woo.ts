@@ -6,7 +6,7 @@ import { actorLabel } from '../../domain/access/policies.ts';
 import { WOO_GROUND, applyRedactions, redactionMarker, findRedactions, leakCheck, type Person } from '../../domain/meetings/index.ts';
 import { recordAudit, type Actor } from '../audit/audit.ts';
 import { getMeeting, getMinutes, toPerson } from './service.ts';
-import { minutesFields, renderHtml, renderPdf, type MinutesDocument } from './render.ts';
+import { meetingPaper, minutesFields, renderHtml, renderPaperHtml, renderPaperPdf, renderPdf, type MinutesDocument, type PaperKind } from './render.ts';
 
 /**
  * Woo publication of minutes: proposals for every personal name of someone without public office (known persons by
@@ -178,4 +178,11 @@ export async function publication(db: Db, id: number) {
 export async function sourceDocument(db: Db, minutesId: number, format: 'html' | 'pdf') {
   const { doc } = await documentOf(db, minutesId);
   return format === 'pdf' ? renderPdf(doc) : renderHtml(doc);
+}
+
+/** The agenda or the attendance list of a meeting (not redacted, for members and the secretariat): HTML or PDF. */
+export async function meetingDocument(db: Db, meetingId: number, kind: PaperKind, format: 'html' | 'pdf') {
+  const m = await getMeeting(db, meetingId);
+  const paper = meetingPaper(kind, { bodyName: m.body.name, date: m.date, place: m.place, agenda: m.agenda, attendance: m.attendance });
+  return format === 'pdf' ? renderPaperPdf(paper) : renderPaperHtml(paper);
 }

@@ -99,6 +99,15 @@ export function MeetingPage() {
           {x.place ? <Paragraph>{m.meeting.place(x.place)}</Paragraph> : null}
 
           <Heading level={2}>{m.meeting.agenda}</Heading>
+          <Paragraph appearance="small">
+            {m.meeting.paperLinks(m.meeting.agenda)}{' '}
+            <Link href={`/api/v1/meetings/${x.id}/document?kind=agenda&format=html`} aria-label={m.meeting.paperLabel(m.meeting.agenda, 'HTML')}>
+              HTML
+            </Link>{' '}
+            <Link href={`/api/v1/meetings/${x.id}/document?kind=agenda&format=pdf`} aria-label={m.meeting.paperLabel(m.meeting.agenda, 'PDF')}>
+              PDF
+            </Link>
+          </Paragraph>
           {x.agenda.length === 0 ? (
             <Paragraph>{m.meeting.noAgenda}</Paragraph>
           ) : (
@@ -122,6 +131,15 @@ export function MeetingPage() {
           )}
 
           <Heading level={2}>{m.meeting.attendance}</Heading>
+          <Paragraph appearance="small">
+            {m.meeting.paperLinks(m.meeting.attendanceList)}{' '}
+            <Link href={`/api/v1/meetings/${x.id}/document?kind=presentielijst&format=html`} aria-label={m.meeting.paperLabel(m.meeting.attendanceList, 'HTML')}>
+              HTML
+            </Link>{' '}
+            <Link href={`/api/v1/meetings/${x.id}/document?kind=presentielijst&format=pdf`} aria-label={m.meeting.paperLabel(m.meeting.attendanceList, 'PDF')}>
+              PDF
+            </Link>
+          </Paragraph>
           {x.attendance.length === 0 ? (
             <Paragraph>{m.meeting.noAttendance}</Paragraph>
           ) : (

@@ -67,6 +67,9 @@ export const nl = {
     notApproved: '–',
     versionLabel: (n: number) => `versie ${n}`,
     documentLabel: (kind: string, version: number) => `Notulen versie ${version} als ${kind}`,
+    paperLinks: (paper: string) => `${paper} als document:`,
+    paperLabel: (paper: string, kind: string) => `${paper} als ${kind}`,
+    attendanceList: 'Presentielijst',
     created: 'De vergadering is vastgelegd.',
     proposalsAdded: (n: number) =>
       n === 1 ? 'Uit de escalatieladder is 1 agendapunt toegevoegd:' : `Uit de escalatieladder zijn ${n} agendapunten toegevoegd:`,
@@ -335,6 +338,9 @@ export const en: MeetingsMessages = {
     notApproved: '–',
     versionLabel: (n: number) => `version ${n}`,
     documentLabel: (kind: string, version: number) => `Minutes version ${version} as ${kind}`,
+    paperLinks: (paper: string) => `${paper} as a document:`,
+    paperLabel: (paper: string, kind: string) => `${paper} as ${kind}`,
+    attendanceList: 'Attendance list',
     created: 'The meeting has been recorded.',
     proposalsAdded: (n: number) =>
       n === 1 ? '1 agenda item was added from the escalation ladder:' : `${n} agenda items were added from the escalation ladder:`,

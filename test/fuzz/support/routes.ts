@@ -191,6 +191,7 @@ export function routeCases(f: Fixtures): Record<string, RouteCase> {
     'POST /api/v1/minutes/:id/woo/publications': write('woo.publish', { id: '1' }),
     'GET /api/v1/woo/publications': read('public.read'),
     'GET /api/v1/woo/publications/:id': read('public.read', { id: '1' }),
+    'GET /api/v1/meetings/:id/document': { policy: 'meetings.read', owners: [{ label: 'agenda', params: { id: '1' }, query: 'kind=agenda', scope: {} }] },
     'GET /api/v1/pipeline/tracks': read('pipeline.read'),
     'POST /api/v1/pipeline/tracks': write('pipeline.configure'),
     'GET /api/v1/pipeline/projects': read('pipeline.read'),
