@@ -13,7 +13,7 @@ import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 const PASSWORD = 'Regietafel-demo-2022';
 
 // regions.test.ts already fails loudly in CI without Chromium; here we only skip.
-describe.runIf(HAVE_CHROMIUM)('access control and audit trail in Chromium', () => {
+describe.runIf(HAVE_CHROMIUM)('access control and audit trail in Chromium', { timeout: 120_000 }, () => {
   const { url, newPage, checkPage } = browserHarness({ name: 'access', timeoutMs: 10000 });
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();

@@ -18,7 +18,7 @@ import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 const PASSWORD = 'Regietafel-demo-2022';
 
 // regions.test.ts already fails loudly in CI without Chromium; here we only skip.
-describe.runIf(HAVE_CHROMIUM)('action agenda, reports and inbox in Chromium', () => {
+describe.runIf(HAVE_CHROMIUM)('action agenda, reports and inbox in Chromium', { timeout: 120_000 }, () => {
   const { url, newPage, checkPage, testServer } = browserHarness({ name: 'agenda', timeoutMs: 15000 });
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();

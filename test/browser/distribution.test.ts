@@ -16,7 +16,7 @@ const PASSWORD = 'Regietafel-demo-2022';
 const dutchInt = (text: string) => Number(text.replace(/\./g, '').replace('−', '-').replace(/[^\d-]/g, ''));
 
 // regions.test.ts already fails loudly in CI without Chromium; here we only skip.
-describe.runIf(HAVE_CHROMIUM)('distribution decisions in Chromium', () => {
+describe.runIf(HAVE_CHROMIUM)('distribution decisions in Chromium', { timeout: 120_000 }, () => {
   const { url, newPage, checkPage } = browserHarness({ name: 'distribution', timeoutMs: 15000, acceptDownloads: true });
   // Ids of the two drafts the first test makes, used by the tests after it.
   const drafts: { a?: number; b?: number } = {};

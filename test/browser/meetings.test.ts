@@ -18,7 +18,7 @@ const PASSWORD = 'Regietafel-demo-2022';
 const TITLE = 'Verslag Landelijke Regietafel Migratie en Integratie 8 juli 2022';
 
 // regions.test.ts already fails loudly in CI without Chromium; here we only skip.
-describe.runIf(HAVE_CHROMIUM)('meetings and public Woo minutes in Chromium', () => {
+describe.runIf(HAVE_CHROMIUM)('meetings and public Woo minutes in Chromium', { timeout: 120_000 }, () => {
   const { url, newPage, checkPage, testServer } = browserHarness({ name: 'meetings', timeoutMs: 15000 });
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();

@@ -16,7 +16,7 @@ import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 const PASSWORD = 'Regietafel-demo-2022';
 const HEADER = 'spoor;projectcode;gemeente;partij;type woning;aantal woningen;voor statushouders;verwachte oplevering;status';
 
-describe.runIf(HAVE_CHROMIUM)('housing pipeline pages in Chromium', () => {
+describe.runIf(HAVE_CHROMIUM)('housing pipeline pages in Chromium', { timeout: 120_000 }, () => {
   const { url, newPage, checkPage } = browserHarness({ name: 'pipeline', timeoutMs: 15000 });
 
   // The machine may be busy: give a page's answers time.

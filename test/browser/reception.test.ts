@@ -15,7 +15,7 @@ import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 const PASSWORD = 'Regietafel-demo-2022';
 
 // regions.test.ts already fails loudly in CI without Chromium; here we only skip.
-describe.runIf(HAVE_CHROMIUM)('reception and projection pages in Chromium', () => {
+describe.runIf(HAVE_CHROMIUM)('reception and projection pages in Chromium', { timeout: 120_000 }, () => {
   const { url, newPage, checkPage } = browserHarness({ name: 'reception', timeoutMs: 15000 });
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();

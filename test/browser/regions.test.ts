@@ -28,7 +28,7 @@ describe.runIf(!haveChromium && process.env.CI)('browser', () => {
   });
 });
 
-describe.runIf(haveChromium)('web app in Chromium', () => {
+describe.runIf(haveChromium)('web app in Chromium', { timeout: 120_000 }, () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let context: BrowserContext;
