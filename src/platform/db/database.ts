@@ -67,6 +67,11 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     types: types as pg.CustomTypesConfig,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection that PostgreSQL closes (a restart, a failover) emits 'error' on the pool; unhandled, that
+  // ended the whole server. The pool drops the broken client and opens a new one on the next query.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL-verbinding verbroken (${err.message}); de volgende query maakt een nieuwe.`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyAwarePool(pool) }) });
   return {
     db,
