@@ -70,6 +70,8 @@ async function toError(response: Response): Promise<ApiError> {
   );
 }
 
+const NETWORK_DETAIL = 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.';
+
 async function request(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
@@ -77,7 +79,8 @@ async function request(path: string, init: RequestInit): Promise<Response> {
   } catch (error) {
     if (init.signal?.aborted) throw error;
     // status 0: the server could not be reached at all (offline, server down).
-    throw new ApiError(0, 'NETWORK', 'Network error', error instanceof Error ? error.message : null);
+    // In Dutch like the server's own problem texts, which the pages show in the same places.
+    throw new ApiError(0, 'NETWORK', 'Geen verbinding', NETWORK_DETAIL);
   }
   if (response.ok) return response;
   const error = await toError(response);
@@ -150,7 +153,7 @@ export function postWithProgress<T>(path: string, body: unknown, onProgress: (se
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error', null));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Geen verbinding', NETWORK_DETAIL));
     xhr.onload = () => {
       const headers = new Headers();
       for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
