@@ -11,6 +11,7 @@ import { agendaNavItems } from './agenda/nav.ts';
 import { useUnreadCount } from './agenda/unread.ts';
 import { meetingsNavItems } from './meetings/nav.ts';
 import { PIPELINE_NAV_LABEL } from './pipeline/nav.ts';
+import { ACCESSIBILITY_NAV_LABEL } from './accessibility/nav.ts';
 import { PROJECTION_NAV_LABEL } from './projection/nav.ts';
 import { RECEPTION_NAV_LABEL } from './reception/nav.ts';
 import { HomePage } from './pages/HomePage.tsx';
@@ -18,7 +19,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProvincePage } from './pages/ProvincePage.tsx';
 import { RegionsPage } from './pages/RegionsPage.tsx';
-import { Heading, LanguageSwitch, Link, LoadingStatus, MAIN_ID, PageLayout, Paragraph, type NavItem } from './ui/index.ts';
+import { Heading, LanguageSwitch, Link, LoadingStatus, MAIN_ID, PageLayout, Paragraph, RouterLink, type NavItem } from './ui/index.ts';
 
 const loadSignedInPages = () => import('./pages/signedIn.ts');
 const AdminPage = lazy(() => loadSignedInPages().then((m) => ({ default: m.AdminPage })));
@@ -60,6 +61,7 @@ const PublicationsPage = lazy(() => loadMeetingsPages().then((m) => ({ default: 
 const loadMeetingsManagePages = () => import('./meetings/manage.ts');
 const NewMeetingPage = lazy(() => loadMeetingsManagePages().then((m) => ({ default: m.NewMeetingPage })));
 const MinutesPage = lazy(() => loadMeetingsManagePages().then((m) => ({ default: m.MinutesPage })));
+const AccessibilityPage = lazy(() => import('./accessibility/index.ts').then((m) => ({ default: m.AccessibilityPage })));
 
 function PageLoading() {
   const { t } = useT();
@@ -173,6 +175,9 @@ function Shell() {
           <Paragraph>{t.app.footer}</Paragraph>
           <Paragraph>
             <Link href="/api/docs">{t.app.apiDocs}</Link>
+          </Paragraph>
+          <Paragraph>
+            <RouterLink to="/toegankelijkheid">{ACCESSIBILITY_NAV_LABEL[lang]}</RouterLink>
           </Paragraph>
         </>
       }
@@ -368,6 +373,7 @@ function Shell() {
           }
         />
         <Route path="/openbaar/verslagen" element={<PublicationsPage />} />
+        <Route path="/toegankelijkheid" element={<AccessibilityPage />} />
         <Route
           path="/vergaderingen"
           element={
