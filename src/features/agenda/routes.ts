@@ -6,7 +6,7 @@ import * as actions from './actions.ts';
 import * as escalation from './escalation.ts';
 import * as reports from './reports.ts';
 import type { EscalationLevel } from '../../domain/agenda/index.ts';
-import { cachedRead } from '../../platform/db/read-cache.ts';
+import { cachedJson } from '../../platform/db/read-cache.ts';
 
 const tags = ['Actieagenda en rapportages'];
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 413: ProblemRef };
@@ -232,7 +232,7 @@ export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ month: Type.Optional(Month) }, { additionalProperties: false }),
       response: { 200: Type.Object({}, { additionalProperties: true }), ...errors },
     },
-  }, async (req) => cachedRead(db, 'reports.status', req.query.month ?? null, (trx) => reports.reportStatus(trx, { month: req.query.month })));
+  }, async (req, reply) => cachedJson(reply, db, 'reports.status', req.query.month ?? null, (trx) => reports.reportStatus(trx, { month: req.query.month })));
 
   app.get('/reports/overview', {
     config: { policy: 'agenda.read' },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testApp } from '../../../test/helpers/server.ts';
 import { DEMO, login, tokenFor } from '../../../test/helpers/auth.ts';
-import { MAX_FAILURES_PER_ACCOUNT, assertNoActiveDemoAccounts, createUser, getUserByEmail, resolveSession, resetPassword } from './service.ts';
+import { MAX_FAILURES_PER_ACCOUNT, assertNoActiveDemoAccounts, createUser, getUserByEmail, resolveSession, resetPassword, updateUser } from './service.ts';
 import { systemActor } from '../audit/audit.ts';
 import { sha256 } from './passwords.ts';
 
@@ -108,6 +108,23 @@ describe('authentication', () => {
     const after = await t.app.inject({ url: '/api/v1/session', headers: { authorization: `Bearer ${token}` } });
     expect(after.statusCode).toBe(401);
     expect(after.json().code).toBe('token-ongeldig');
+  });
+
+  it('a token sees a change of roles and a disabled account on its very next call (the token cache keys on the snapshot)', async () => {
+    const token = await tokenFor(t.database.db, DEMO.lid);
+    const auth = { authorization: `Bearer ${token}` };
+    const rolesNow = async () => (await t.app.inject({ url: '/api/v1/session', headers: auth })).json().user.roles.map((r: { role: string }) => r.role);
+    expect(await rolesNow()).toEqual(['lid']);
+    expect(await rolesNow()).toEqual(['lid']);
+    const lid = await getUserByEmail(t.database.db, DEMO.lid);
+    const changed = await updateUser(t.database.db, systemActor('test'), lid.id, lid.version, { roles: [{ role: 'coa', scope: '' }] });
+    expect(await rolesNow()).toEqual(['coa']);
+    const disabled = await updateUser(t.database.db, systemActor('test'), lid.id, changed.version, { disabled: true });
+    const refused = await t.app.inject({ url: '/api/v1/session', headers: auth });
+    expect(refused.statusCode).toBe(401);
+    // Back as it was, for the tests after this one.
+    await updateUser(t.database.db, systemActor('test'), lid.id, disabled.version, { disabled: false, roles: [{ role: 'lid', scope: '' }] });
+    expect(await rolesNow()).toEqual(['lid']);
   });
 
   it('refuses a production start while a demo password is active, and allows it after a reset', async () => {

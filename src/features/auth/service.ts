@@ -6,6 +6,7 @@ import { ROLES, type Principal, type Role, type RoleGrant } from '../../domain/a
 import { recordAudit, type Actor } from '../audit/audit.ts';
 import { generatePassword, hashPassword, passwordProblem, randomToken, sha256, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
+import { cachedRead } from '../../platform/db/read-cache.ts';
 
 export interface UserView {
   id: number;
@@ -388,12 +389,23 @@ export async function revokeToken(db: Db, actor: Actor, id: number) {
 
 export async function resolveToken(db: Db, token: string, now = new Date()) {
   if (!/^rt_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{20,}$/.test(token)) return null;
-  const t = await repo.findTokenByHash(db, sha256(token));
-  if (!t || t.revoked_at || (t.expires_at && t.expires_at <= now)) return null;
-  const principal = await principalFor(db, t.user_id, 'token');
-  if (!principal) return null;
-  if (!t.last_used_at || now.getTime() - t.last_used_at.getTime() > 60_000) await repo.markTokenUsed(db, t.id, now);
-  return principal;
+  const hash = sha256(token);
+  // Every API call resolves its token: cached by snapshot, a revocation or a role change is seen at once (it commits).
+  const t = await cachedRead(
+    db,
+    'auth.token',
+    hash,
+    async (trx) => {
+      const row = await repo.findTokenByHash(trx, hash);
+      if (!row || row.revoked_at) return null;
+      const principal = await principalFor(trx, row.user_id, 'token');
+      return principal ? { id: row.id, expiresAt: row.expires_at, lastUsedAt: row.last_used_at, principal } : null;
+    },
+    { maxEntries: 1000 },
+  );
+  if (!t || (t.expiresAt && t.expiresAt <= now)) return null;
+  if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) await repo.markTokenUsed(db, t.id, now);
+  return t.principal;
 }
 
 /** Refuses a production start while a demo account with its published password is active. */

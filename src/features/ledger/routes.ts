@@ -7,7 +7,7 @@ import * as ledger from './service.ts';
 import { ExcuseRecorded, LadderStep, MunicipalityLedger, Overview, StepDecided, SwapRecorded } from './schemas.ts';
 import { LedgerError, periodOf } from '../../domain/ledger/index.ts';
 import { provinceOfMunicipality } from '../regions/service.ts';
-import { cachedRead } from '../../platform/db/read-cache.ts';
+import { cachedJson } from '../../platform/db/read-cache.ts';
 
 const tags = ['Taakstelling en realisatie'];
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 413: ProblemRef, 422: ProblemRef };
@@ -104,7 +104,7 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ period: Period, province: Type.Optional(Type.String({ pattern: '^PV[0-9]{2}$' })), asOf: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }),
       response: { 200: Overview, ...errors, 404: ProblemRef },
     },
-  }, async (req) => cachedRead(db, 'ledger.overview', req.query, (trx) => ledger.overview(trx, req.query)));
+  }, async (req, reply) => cachedJson(reply, db, 'ledger.overview', req.query, (trx) => ledger.overview(trx, req.query)));
 
   app.get('/ledger/public-map', {
     config: { policy: 'public.read' },
@@ -114,7 +114,7 @@ export const ledgerReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ period: Period }, { additionalProperties: false }),
       response: { 200: PublishedMap, 400: ProblemRef, 404: ProblemRef },
     },
-  }, async (req) => cachedRead(db, 'ledger.publishedMap', req.query.period, (trx) => ledger.publishedMap(trx, req.query.period)));
+  }, async (req, reply) => cachedJson(reply, db, 'ledger.publishedMap', req.query.period, (trx) => ledger.publishedMap(trx, req.query.period)));
 
   app.get('/ledger/public-map/preview', {
     config: { policy: 'ledger.read' },

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { versionFrom } from '../../platform/http/versioning.ts';
 import * as pipeline from './service.ts';
 import { PROJECT_STATUSES } from '../../domain/pipeline/index.ts';
-import { cachedRead } from '../../platform/db/read-cache.ts';
+import { cachedJson } from '../../platform/db/read-cache.ts';
 
 const tags = ['Woningbouwpijplijn'];
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 413: ProblemRef };
@@ -262,5 +262,5 @@ export const pipelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
       response: { 200: Overview, ...errors, 404: ProblemRef },
     },
-  }, async (req) => cachedRead(db, 'pipeline.overview', req.query, (trx) => pipeline.overview(trx, req.query)));
+  }, async (req, reply) => cachedJson(reply, db, 'pipeline.overview', req.query, (trx) => pipeline.overview(trx, req.query)));
 };

@@ -4,7 +4,7 @@ import { ProblemRef } from '../../platform/http/schemas.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as reception from './service.ts';
 import { Alerts, CapacityEvent, LocationBody, LocationCode, LocationDetail, LocationList, LocationSummary, NationalReception, OccupancyUploadResult } from './schemas.ts';
-import { cachedRead } from '../../platform/db/read-cache.ts';
+import { cachedJson } from '../../platform/db/read-cache.ts';
 
 const tags = ['Opvang'];
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 413: ProblemRef, 422: ProblemRef };
@@ -21,7 +21,7 @@ export const receptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ asOf: Type.Optional(Type.String({ format: 'date', description: 'Standaard de laatste dag met cijfers' })) }, { additionalProperties: false }),
       response: { 200: NationalReception, ...errors },
     },
-  }, async (req) => cachedRead(db, 'reception.national', req.query.asOf ?? null, (trx) => reception.nationalReception(trx, req.query.asOf)));
+  }, async (req, reply) => cachedJson(reply, db, 'reception.national', req.query.asOf ?? null, (trx) => reception.nationalReception(trx, req.query.asOf)));
 
   app.get('/reception/locations', {
     config: { policy: 'reception.read' },

@@ -20,8 +20,9 @@ interface Entry {
   value: Promise<unknown>;
 }
 
-const MAX_ENTRIES = 64;
-const caches = new WeakMap<Db, Map<string, Entry>>();
+const DEFAULT_MAX_ENTRIES = 32;
+/** Per database (tests open one per schema) and per kind of read, so many small entries never evict big ones. */
+const caches = new WeakMap<Db, Map<string, Map<string, Entry>>>();
 
 function today(): string {
   const now = new Date();
@@ -29,43 +30,85 @@ function today(): string {
   return `${now.toISOString().slice(0, 10)}/${dutch}`;
 }
 
+async function snapshotOf(db: Db): Promise<string> {
+  const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
+  return rows[0]!.snapshot;
+}
+
+function storeFor(db: Db, name: string): Map<string, Entry> {
+  let byName = caches.get(db);
+  if (!byName) caches.set(db, (byName = new Map()));
+  let store = byName.get(name);
+  if (!store) byName.set(name, (store = new Map()));
+  return store;
+}
+
 /** Counters for tests and the benchmark: how often a read was answered from the cache. */
 export const readCacheStats = { hits: 0, misses: 0 };
 
+function hit(store: Map<string, Entry>, key: string, snapshot: string): Entry | undefined {
+  const entry = store.get(key);
+  if (!entry || entry.snapshot !== snapshot) return undefined;
+  readCacheStats.hits++;
+  // Most recently used last, so the oldest key is the first to go.
+  store.delete(key);
+  store.set(key, entry);
+  return entry;
+}
+
 /**
  * Answers `compute` from the cache when nothing has been committed since it last ran with the same key; otherwise
- * runs it in a read-only REPEATABLE READ transaction (one consistent view) and keeps the answer. Inside a caller's
- * transaction it just computes: that transaction may see its own uncommitted changes.
+ * runs it in a read-only REPEATABLE READ transaction (one consistent view) and keeps the answer. A hit costs one
+ * statement: the snapshot of that statement equals the one the answer was computed in, so the answer is what a
+ * fresh computation would give now. Inside a caller's transaction it just computes: that transaction may see its
+ * own uncommitted changes. The answer is shared between requests: callers must not change it.
  */
-export async function cachedRead<T>(db: Db, name: string, args: unknown, compute: (trx: Db) => Promise<T>): Promise<T> {
+export async function cachedRead<T>(
+  db: Db,
+  name: string,
+  args: unknown,
+  compute: (trx: Db) => Promise<T>,
+  opts: { maxEntries?: number } = {},
+): Promise<T> {
   if (db.isTransaction) return compute(db);
-  const key = `${name}|${JSON.stringify(args ?? null)}|${today()}`;
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const store = cache;
+  const key = `${JSON.stringify(args ?? null)}|${today()}`;
+  const store = storeFor(db, name);
+  const early = hit(store, key, await snapshotOf(db));
+  if (early) return early.value as Promise<T>;
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
-      const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(trx);
-      const snapshot = rows[0]!.snapshot;
-      const hit = store.get(key);
-      if (hit && hit.snapshot === snapshot) {
-        readCacheStats.hits++;
-        // Most recently used last, so the oldest key is the first to go.
-        store.delete(key);
-        store.set(key, hit);
-        return hit.value as Promise<T>;
-      }
+      const snapshot = await snapshotOf(trx);
+      // Another request may have computed this very snapshot meanwhile.
+      const late = hit(store, key, snapshot);
+      if (late) return late.value as Promise<T>;
       readCacheStats.misses++;
       const value = compute(trx);
       store.set(key, { snapshot, value });
-      if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
+      if (store.size > (opts.maxEntries ?? DEFAULT_MAX_ENTRIES)) store.delete(store.keys().next().value!);
       // A failed computation is not an answer: the next request tries again.
       value.catch(() => {
         if (store.get(key)?.value === value) store.delete(key);
       });
       return value;
     });
+}
+
+/** The part of a Fastify reply that `cachedJson` needs (kept structural: the database layer knows no Fastify). */
+interface JsonReply {
+  serialize(payload: unknown): string | ArrayBuffer | Buffer;
+  type(contentType: string): unknown;
+}
+
+/**
+ * `cachedRead` for a route that answers JSON: keeps the answer serialised by the route's own response schema, so a
+ * hit skips both the computation and the serialisation (156 kB for the ledger overview). Fastify sends a string
+ * with a JSON content type as it is.
+ */
+export async function cachedJson(reply: JsonReply, db: Db, name: string, args: unknown, compute: (trx: Db) => Promise<unknown>): Promise<string | ArrayBuffer | Buffer> {
+  const json = await cachedRead(db, name, args, async (trx) => reply.serialize(await compute(trx)));
+  reply.type('application/json; charset=utf-8');
+  return json;
 }
