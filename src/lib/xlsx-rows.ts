@@ -1,10 +1,18 @@
 import ExcelJS from 'exceljs';
+import { zipWithinBudget } from './zip-budget.ts';
+
+/**
+ * At most this much XML in one workbook once inflated. Our largest real upload (every municipality for a year of
+ * realisations) is a few MB of XML; a sheet padded to 20 MB still reads. More is refused before exceljs sees it.
+ */
+export const XLSX_INFLATED_BUDGET = 50 * 1024 * 1024;
 
 /**
  * The first worksheet of an .xlsx file as text cells with their line numbers, the form the upload checkers read
  * (the same as a parsed CSV). Dates become ISO dates, formulas their result; null when the file is unreadable.
  */
 export async function readXlsxRows(content: Buffer): Promise<{ line: number; fields: string[] }[] | null> {
+  if (!zipWithinBudget(content, XLSX_INFLATED_BUDGET)) return null;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
