@@ -39,6 +39,7 @@ const loadLedgerPages = () => import('./ledger/index.ts');
 const LedgerMapPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.PublicMapPage })));
 const LedgerOverviewPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.OverviewPage })));
 const MunicipalityLedgerPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.MunicipalityLedgerPage })));
+const RealisationUploadPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.RealisationUploadPage })));
 const loadPipelinePages = () => import('./pipeline/index.ts');
 const PipelineOverviewPage = lazy(() => loadPipelinePages().then((m) => ({ default: m.OverviewPage })));
 const PipelineProjectPage = lazy(() => loadPipelinePages().then((m) => ({ default: m.ProjectPage })));
@@ -46,6 +47,7 @@ const PipelineNewProjectPage = lazy(() => loadPipelinePages().then((m) => ({ def
 const loadReceptionPages = () => import('./reception/index.ts');
 const ReceptionPage = lazy(() => loadReceptionPages().then((m) => ({ default: m.NationalPage })));
 const ReceptionLocationPage = lazy(() => loadReceptionPages().then((m) => ({ default: m.LocationPage })));
+const OccupancyUploadPage = lazy(() => loadReceptionPages().then((m) => ({ default: m.OccupancyUploadPage })));
 const ProjectionPage = lazy(() => import('./projection/index.ts').then((m) => ({ default: m.ProjectionPage })));
 const loadAgendaPages = () => import('./agenda/index.ts');
 const ActionsPage = lazy(() => loadAgendaPages().then((m) => ({ default: m.ActionsPage })));
@@ -269,6 +271,14 @@ function Shell() {
           }
         />
         <Route
+          path="/taakstelling/realisaties-uploaden"
+          element={
+            <RequireAccess policy="realisation.upload">
+              <RealisationUploadPage />
+            </RequireAccess>
+          }
+        />
+        <Route
           path="/taakstelling/:code"
           element={
             <RequireAccess policy="ledger.read">
@@ -305,6 +315,14 @@ function Shell() {
           element={
             <RequireAccess policy="reception.read">
               <ReceptionPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/opvang/bezetting-uploaden"
+          element={
+            <RequireAccess policy="occupancy.upload">
+              <OccupancyUploadPage />
             </RequireAccess>
           }
         />

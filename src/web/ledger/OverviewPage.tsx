@@ -91,6 +91,8 @@ export function OverviewPage() {
       <div className="rt-actions">
         <RouterLink to={`/taakstelling?periode=${encodeURIComponent(period)}`}>{m.municipality.toMap}</RouterLink>
         {own ? <Link href="#ledger-publish">{m.overview.publish.title}</Link> : null}
+        {/* The same policy as the upload route: COA reports the realisations. */}
+        {session.may('realisation.upload') ? <RouterLink to="/taakstelling/realisaties-uploaden">{m.upload.link}</RouterLink> : null}
       </div>
       <div className="rt-ledger-filters" role="group" aria-label={m.overview.filters}>
         <SelectField id="ledger-period" label={m.period} value={period} options={PERIODS.map((p) => ({ value: p, label: p }))} onChange={(v) => update({ periode: v })} />

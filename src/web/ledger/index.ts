@@ -4,3 +4,4 @@ import './ledger.css';
 export { MunicipalityLedgerPage } from './MunicipalityLedgerPage.tsx';
 export { OverviewPage } from './OverviewPage.tsx';
 export { PublicMapPage } from './PublicMapPage.tsx';
+export { RealisationUploadPage } from './RealisationUploadPage.tsx';

@@ -205,6 +205,19 @@ export const nl = {
       known: (date: string) => `Deze telling van ${date} was al bekend; er is niets gewijzigd.`,
     },
   },
+  upload: {
+    link: 'Realisatielijst uploaden',
+    title: 'Realisatielijst uploaden',
+    lead: 'COA levert per halfjaar de lijst van gehuisveste statushouders aan: één regel per huisvesting. Elke regel wordt eerst gecontroleerd; bij één fout wordt niets ingelezen. Een regel die al bekend is, wordt niet nog eens geteld, en hetzelfde bestand nogmaals uploaden verandert niets.',
+    columns:
+      'Kolommen: gemeentecode, datum (van de huisvesting) en personen, eventueel huishoudgrootte en coa_nummer. Een datum mag als 2022-09-30 of 30-9-2022 en moet in het gekozen halfjaar vallen.',
+    back: 'Naar het overzicht van de grootboeken',
+    periodHelp: 'Alle datums in het bestand moeten in dit halfjaar vallen.',
+    submit: 'Realisatielijst uploaden',
+    summary: (lines: number, fresh: number, known: number, period: string) =>
+      `${lines} ${lines === 1 ? 'regel' : 'regels'} gelezen voor ${period}: ${fresh} nieuw, ${known} al bekend.`,
+    toOverview: (period: string) => `Bekijk de grootboeken van ${period}`,
+  },
 };
 
 export type LedgerMessages = typeof nl;
@@ -408,5 +421,17 @@ export const en: LedgerMessages = {
       saved: (persons: number, date: string, period: string) => `Recorded: ${persons} ${persons === 1 ? 'person' : 'persons'} housed on ${date} (${period}).`,
       known: (date: string) => `This count of ${date} was known already; nothing has changed.`,
     },
+  },
+  upload: {
+    link: 'Upload a realisation list',
+    title: 'Upload a realisation list',
+    lead: 'COA supplies the list of housed permit holders per half-year: one line per housing. Every line is checked first; with a single error nothing is read. A line already known is not counted again, and uploading the same file again changes nothing.',
+    columns:
+      'Columns: gemeentecode, datum (of the housing) and personen, optionally huishoudgrootte and coa_nummer. A date may be written as 2022-09-30 or 30-9-2022 and must fall in the chosen half-year.',
+    back: 'To the overview of the ledgers',
+    periodHelp: 'Every date in the file must fall in this half-year.',
+    submit: 'Upload the realisation list',
+    summary: (lines, fresh, known, period) => `${lines} ${lines === 1 ? 'line' : 'lines'} read for ${period}: ${fresh} new, ${known} already known.`,
+    toOverview: (period) => `See the ledgers of ${period}`,
   },
 };

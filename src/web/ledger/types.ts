@@ -58,7 +58,10 @@ export interface MapPublication {
   publishedAt: string;
   municipalities: number;
 }
-/** POST /api/v1/ledger/{code}/realisations → 201 (new) or 200 (the same line was known already). */
+/**
+ * POST /api/v1/ledger/{code}/realisations → 201 (new) or 200 (the same line was known already); COA's list upload
+ * (POST /api/v1/realisations/uploads) answers the same.
+ */
 export interface RealisationRecorded {
   uploadId: number | null;
   alreadyUploaded: boolean;

@@ -1,25 +1,23 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { asApiError, send, type ApiError } from '../api/client.ts';
+import { asApiError, send } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { useSession } from '../auth/session.tsx';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
+import { FileUploadForm } from '../shared/FileUpload.tsx';
 import { serverErrors } from '../shared/formErrors.ts';
 import {
   Alert,
   Button,
   ErrorSummary,
-  FileField,
   Heading,
   LoadingStatus,
   PageTitle,
   Paragraph,
   RouterLink,
-  UnorderedList,
-  UnorderedListItem,
   type FormError,
 } from '../ui/index.ts';
 import { usePipelineT } from './common.tsx';
-import { emptyDraft, enterableMunicipalities, lineError, projectFieldOf, projectProblems, projectRequest, toBase64, uploadFormat } from './logic.ts';
+import { emptyDraft, enterableMunicipalities, projectFieldOf, projectProblems, projectRequest } from './logic.ts';
 import { ProjectFields } from './ProjectFields.tsx';
 import type { MunicipalityRef, ProjectDetail, Track, UploadResult } from './types.ts';
 
@@ -77,56 +75,10 @@ function NewProjectForm({ tracks, municipalities }: { tracks: readonly Track[]; 
   );
 }
 
-type Phase = 'idle' | 'reading' | 'uploading';
-
 /** A CSV or Excel file of projects: all or nothing; the line errors of a refused file, or the counts of a read one. */
 function UploadSection() {
-  const { m, t } = usePipelineT();
+  const { m } = usePipelineT();
   const u = m.upload;
-  const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [result, setResult] = useState<UploadResult | null>(null);
-  const [rejected, setRejected] = useState<ApiError | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setResult(null);
-    setRejected(null);
-    if (!file) return setErrors([{ fieldId: 'pipeline-file', message: u.errorFile }]);
-    const format = uploadFormat(file.name);
-    if (!format) return setErrors([{ fieldId: 'pipeline-file', message: u.errorFormat }]);
-    if (file.size === 0) return setErrors([{ fieldId: 'pipeline-file', message: u.errorEmpty }]);
-    setErrors([]);
-    setPhase('reading');
-    let content: string;
-    try {
-      content = format === 'xlsx' ? toBase64(new Uint8Array(await file.arrayBuffer())) : await file.text();
-    } catch {
-      setPhase('idle');
-      return setErrors([{ fieldId: 'pipeline-file', message: u.errorRead }]);
-    }
-    if (!content.trim()) {
-      setPhase('idle');
-      return setErrors([{ fieldId: 'pipeline-file', message: u.errorEmpty }]);
-    }
-    setPhase('uploading');
-    try {
-      const answer = await send<UploadResult>('POST', '/api/v1/pipeline/uploads', { format, content, fileName: file.name });
-      setResult(answer.data);
-    } catch (e) {
-      const error = asApiError(e);
-      if (error.status === 422) setRejected(error);
-      else setErrors(serverErrors(error, (name) => (name === 'content' || name === 'fileName' ? 'pipeline-file' : null), t.common.errorBody));
-    } finally {
-      setPhase('idle');
-      // The outcome replaces the progress; move focus there so it is read out at once.
-      window.setTimeout(() => resultRef.current?.focus(), 0);
-    }
-  }
-
-  const lines = rejected ? rejected.invalidParams.map(lineError) : [];
   return (
     <section aria-labelledby="pipeline-upload">
       <Heading level={2} id="pipeline-upload">
@@ -134,50 +86,13 @@ function UploadSection() {
       </Heading>
       <Paragraph>{u.lead}</Paragraph>
       <Paragraph appearance="small">{u.columns}</Paragraph>
-      <ErrorSummary title={t.form.errorSummaryTitle} errors={errors} />
-      <form className="rt-form" noValidate onSubmit={(e) => void submit(e)} aria-busy={phase !== 'idle'}>
-        <FileField
-          id="pipeline-file"
-          label={u.file}
-          description={u.fileHelp}
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          required
-          onChange={setFile}
-          error={errors.find((e) => e.fieldId === 'pipeline-file')?.message ?? null}
-        />
-        <div className="rt-actions">
-          <Button type="submit" disabled={phase !== 'idle'}>
-            {u.submit}
-          </Button>
-        </div>
-      </form>
-      <LoadingStatus busy={phase !== 'idle'} loadingText={phase === 'reading' ? u.reading : u.uploading} />
-      <div ref={resultRef} tabIndex={-1} className="rt-result">
-        {result ? (
-          <Alert type="ok" role="none" heading={u.successTitle}>
-            <Paragraph data-testid="pipeline-upload-summary">{u.summary(result.lines, result.created, result.changed, result.unchanged)}</Paragraph>
-          </Alert>
-        ) : null}
-        {rejected ? (
-          <Alert type="error" role="none" heading={u.rejectedTitle}>
-            <Paragraph>{u.nothingChanged}</Paragraph>
-            {rejected.detail ? <Paragraph lang="nl">{rejected.detail}</Paragraph> : null}
-            {lines.length > 0 ? (
-              <>
-                <p className="rt-alert-heading">{u.errorsTitle(lines.length)}</p>
-                <UnorderedList className="rt-pipeline-line-errors">
-                  {lines.map((l, i) => (
-                    <UnorderedListItem key={`${l.line ?? 0}-${i}`}>
-                      <strong>{l.line === null ? u.wholeFile : u.lineLabel(l.line)}</strong>
-                      {l.field ? <span lang="nl">{`, ${l.field}`}</span> : null}: <span lang="nl">{l.message}</span>
-                    </UnorderedListItem>
-                  ))}
-                </UnorderedList>
-              </>
-            ) : null}
-          </Alert>
-        ) : null}
-      </div>
+      <FileUploadForm<UploadResult>
+        id="pipeline-file"
+        submitLabel={u.submit}
+        upload={async (payload) => (await send<UploadResult>('POST', '/api/v1/pipeline/uploads', payload)).data}
+        success={(result) => <Paragraph data-testid="pipeline-upload-summary">{u.summary(result.lines, result.created, result.changed, result.unchanged)}</Paragraph>}
+        listClassName="rt-pipeline-line-errors"
+      />
     </section>
   );
 }

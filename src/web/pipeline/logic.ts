@@ -1,9 +1,8 @@
 /**
  * The pure parts of the pipeline pages: coverage classes for the map, the timeline and price series, the project
- * forms (draft → request, checks mirroring the server's rules, where a server complaint lands) and the upload's file
- * handling. No React, no fetch: unit-tested in logic.test.ts.
+ * forms (draft → request, checks mirroring the server's rules, where a server complaint lands).
+ * The upload's file handling is shared (../shared/upload.ts). No React, no fetch: unit-tested in logic.test.ts.
  */
-import type { InvalidParam } from '../api/client.ts';
 import type { FormError } from '../ui/index.ts';
 import type { PipelineMessages } from './messages.ts';
 import { PERIODS, RUNNING_AS_OF, STATUS_TRANSITIONS, type ExpectedMonth, type MunicipalityRef, type PricePoint, type Project, type ProjectStatus, type TrackExpectation } from './types.ts';
@@ -239,31 +238,6 @@ export function statusChoices(current: ProjectStatus): ProjectStatus[] {
 /** The municipalities a user may enter projects for, by name (the same policy as the server, passed in as `may`). */
 export function enterableMunicipalities(all: readonly MunicipalityRef[], may: (m: MunicipalityRef) => boolean): MunicipalityRef[] {
   return all.filter(may).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-}
-
-/** 'projecten.csv' → 'csv'; 'Pijplijn 2022.XLSX' → 'xlsx'; anything else → null. */
-export function uploadFormat(fileName: string): 'csv' | 'xlsx' | null {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase();
-  return ext === 'csv' || ext === 'txt' ? 'csv' : ext === 'xlsx' ? 'xlsx' : null;
-}
-
-/** The bytes of a file as base64 (what the upload sends for an Excel file), in chunks so large files do not overflow. */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-/**
- * One complaint about the file as line / field / message. The server names it `regel 3: gemeente` and repeats the
- * line and field at the start of its reason ('regel 3, gemeente: …'); the list shows them once.
- */
-export function lineError(p: InvalidParam): { line: number | null; field: string; message: string } {
-  const named = /^regel (\d+)(?::\s*(.*))?$/.exec(p.name);
-  const line = p.line ?? (named ? Number(named[1]) : null);
-  const field = named ? (named[2] ?? '') : p.name;
-  const message = p.reason.replace(/^regel \d+(?:,\s*[^:]*)?:\s*/, '');
-  return { line, field, message };
 }
 
 /** The last day of a half-year: `periodEnd('2022-II')` → '2022-12-31'. */

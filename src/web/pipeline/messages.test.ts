@@ -30,7 +30,6 @@ describe('pipeline messages', () => {
     expect(nl.slips.delayDays(215, '215')).toBe('215 dagen');
     expect(nl.upload.summary(1, 1, 0, 0)).toBe('1 regel gelezen: 1 project nieuw, 0 gewijzigd, 0 ongewijzigd.');
     expect(nl.upload.summary(3, 1, 1, 1)).toBe('3 regels gelezen: 1 project nieuw, 1 gewijzigd, 1 ongewijzigd.');
-    expect(nl.upload.errorsTitle(2)).toBe('2 fouten in het bestand');
     expect(en.upload.summary(2, 2, 0, 0)).toBe('2 lines read: 2 new projects, 0 changed, 0 unchanged.');
   });
 });

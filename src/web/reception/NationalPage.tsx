@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../api/useApi.ts';
+import { useSession } from '../auth/session.tsx';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
 import {
   Heading,
@@ -228,6 +229,7 @@ export function NationalPage() {
   const asOf = ISO_DATE.test(requested) ? requested : '';
   const data = useApi<NationalReception>(`/api/v1/reception${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
   const d = data.data;
+  const session = useSession();
 
   return (
     <>
@@ -236,6 +238,12 @@ export function NationalPage() {
         {m.national.title}
       </Heading>
       <Paragraph appearance="lead">{m.national.lead}</Paragraph>
+      {/* The same policy as the upload route: only COA reports occupancy. */}
+      {session.may('occupancy.upload') ? (
+        <div className="rt-actions">
+          <RouterLink to="/opvang/bezetting-uploaden">{m.upload.link}</RouterLink>
+        </div>
+      ) : null}
       <div className="rt-reception-filters">
         <TextField
           id="reception-asof"

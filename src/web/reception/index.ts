@@ -3,3 +3,4 @@ import './reception.css';
 
 export { LocationPage } from './LocationPage.tsx';
 export { NationalPage } from './NationalPage.tsx';
+export { OccupancyUploadPage } from './OccupancyUploadPage.tsx';

@@ -156,6 +156,26 @@ export const nl = {
     colKind: 'Soort wijziging',
     colPlaces: 'Plaatsen',
   },
+  upload: {
+    link: 'Bezetting uploaden',
+    title: 'Bezetting uploaden',
+    lead: 'COA levert de bezetting per opvanglocatie per dag aan in één bestand. Elke regel wordt eerst gecontroleerd; bij één fout wordt niets ingelezen. Hetzelfde bestand nogmaals uploaden verandert niets.',
+    columns:
+      'Kolommen: locatiecode, datum en bezetting, eventueel statushouders (de bewoners met een verblijfsvergunning die op een woning wachten). Ook herkend: locatie of code, peildatum of dag, aantal, bewoners of personen, vergunninghouders. Een datum mag als 2022-07-09 of 9-7-2022.',
+    back: 'Terug naar het landelijke beeld',
+    lastDay: (date: string) => `De laatste dag met cijfers is ${date}.`,
+    noDays: 'Er zijn nog geen cijfers.',
+    correctionLegend: 'Correcties',
+    correctionHelp:
+      'Een correctie vervangt een cijfer dat al is vastgelegd voor een locatie op een dag. Zonder deze keuze wordt een bestand met een ander cijfer voor een dag die al bekend is afgekeurd, zodat een cijfer nooit per ongeluk wordt overschreven. Regels met hetzelfde cijfer als wat al bekend is, blijven ongewijzigd. Het oude cijfer blijft in de audittrail.',
+    correction: 'Dit bestand bevat correcties: vervang afwijkende cijfers voor dagen die al bekend zijn',
+    submit: 'Bezetting uploaden',
+    summary: (lines: number, fresh: number, corrected: number, unchanged: number) =>
+      `${lines} ${lines === 1 ? 'regel' : 'regels'} gelezen: ${fresh} nieuw, ${corrected} gecorrigeerd, ${unchanged} ongewijzigd.`,
+    alertsTitle: (n: number) => `${n} ${n === 1 ? 'nieuwe melding' : 'nieuwe meldingen'} van een normoverschrijding`,
+    alert: (code: string, day: string, occupancy: string, norm: string) => `${code}: ${occupancy} bewoners op ${day}, boven de norm van ${norm}.`,
+    toNational: 'Bekijk het landelijke beeld met de nieuwe cijfers',
+  },
 };
 
 export type ReceptionMessages = typeof nl;
@@ -308,5 +328,24 @@ export const en: ReceptionMessages = {
     eventsCaption: 'Capacity changes',
     colKind: 'Kind of change',
     colPlaces: 'Places',
+  },
+  upload: {
+    link: 'Upload occupancy',
+    title: 'Upload occupancy',
+    lead: 'COA supplies the occupancy per reception location per day in one file. Every line is checked first; with a single error nothing is read. Uploading the same file again changes nothing.',
+    columns:
+      'Columns: locatiecode, datum and bezetting, optionally statushouders (residents with a residence permit waiting for a home). Also recognised: locatie or code, peildatum or dag, aantal, bewoners or personen, vergunninghouders. A date may be written as 2022-07-09 or 9-7-2022.',
+    back: 'Back to the national picture',
+    lastDay: (date) => `The last day with figures is ${date}.`,
+    noDays: 'There are no figures yet.',
+    correctionLegend: 'Corrections',
+    correctionHelp:
+      'A correction replaces a figure already recorded for a location on a day. Without this choice a file with a different figure for a day already known is refused, so a figure is never overwritten by accident. Lines with the same figure as the one already known stay unchanged. The old figure stays in the audit trail.',
+    correction: 'This file contains corrections: replace differing figures for days already known',
+    submit: 'Upload occupancy',
+    summary: (lines, fresh, corrected, unchanged) => `${lines} ${lines === 1 ? 'line' : 'lines'} read: ${fresh} new, ${corrected} corrected, ${unchanged} unchanged.`,
+    alertsTitle: (n) => `${n} new ${n === 1 ? 'alert' : 'alerts'} of a norm breach`,
+    alert: (code, day, occupancy, norm) => `${code}: ${occupancy} residents on ${day}, over the norm of ${norm}.`,
+    toNational: 'See the national picture with the new figures',
   },
 };

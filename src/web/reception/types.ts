@@ -112,3 +112,16 @@ export interface ReceptionAlert {
   message: string;
   createdAt: string;
 }
+
+/** The answer to an occupancy upload (POST /api/v1/reception/occupancy/uploads). */
+export interface OccupancyUploadResult {
+  uploadId: number | null;
+  /** The same file had been read before: nothing changed. */
+  alreadyUploaded: boolean;
+  lineCount: number;
+  newCount: number;
+  correctedCount: number;
+  unchangedCount: number;
+  /** New norm breaches that raised an alert. */
+  alerts: { locationCode: string; date: string; occupancy: number; norm: number; streakStart: string }[];
+}

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { asApiError, postWithProgress, type ApiError, type InvalidParam } from '../../api/client.ts';
+import { asApiError, postWithProgress, type ApiError } from '../../api/client.ts';
 import type { PopulationImportResult, PopulationStatus } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
+import { lineError } from '../../shared/upload.ts';
 import {
   Alert,
   Button,
@@ -27,18 +28,6 @@ import { AdminNav } from './AdminNav.tsx';
 type Phase = { kind: 'idle' } | { kind: 'reading' } | { kind: 'uploading'; percent: number } | { kind: 'checking' };
 
 const STATUSES: PopulationStatus[] = ['officieel', 'voorlopig', 'onofficieel'];
-
-/**
- * One complaint about the file as line / field / message. The server names it `regel 12: inwoners` and repeats the
- * line and field at the start of its reason; the table has columns for those, so the repetition goes.
- */
-export function lineError(p: InvalidParam): { line: number | null; field: string; message: string } {
-  const named = /^regel (\d+)(?::\s*(.*))?$/.exec(p.name);
-  const line = p.line ?? (named ? Number(named[1]) : null);
-  const field = named ? (named[2] ?? '') : p.name;
-  const message = p.reason.replace(/^regel \d+(?:,\s*[^:]*)?:\s*/, '');
-  return { line, field, message };
-}
 
 export function PopulationImportPage() {
   const { t, number, date } = useT();
