@@ -5,6 +5,7 @@ import { SSO_RETURN_KEY } from './auth/returnPath.ts';
 import { SessionProvider, useSession } from './auth/session.tsx';
 import { UserMenu } from './auth/UserMenu.tsx';
 import { I18nProvider, useT } from './i18n/index.tsx';
+import { DASHBOARD_NAV_LABEL } from './dashboard/nav.ts';
 import { DISTRIBUTION_NAV_LABEL } from './distribution/nav.ts';
 import { LEDGER_NAV_LABEL } from './ledger/nav.ts';
 import { agendaNavItems } from './agenda/nav.ts';
@@ -40,6 +41,9 @@ const LedgerMapPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.Pub
 const LedgerOverviewPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.OverviewPage })));
 const MunicipalityLedgerPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.MunicipalityLedgerPage })));
 const RealisationUploadPage = lazy(() => loadLedgerPages().then((m) => ({ default: m.RealisationUploadPage })));
+const loadDashboardPages = () => import('./dashboard/index.ts');
+const NationalDashboardPage = lazy(() => loadDashboardPages().then((m) => ({ default: m.NationalDashboardPage })));
+const ProvinceDashboardPage = lazy(() => loadDashboardPages().then((m) => ({ default: m.ProvinceDashboardPage })));
 const loadPipelinePages = () => import('./pipeline/index.ts');
 const PipelineOverviewPage = lazy(() => loadPipelinePages().then((m) => ({ default: m.OverviewPage })));
 const PipelineProjectPage = lazy(() => loadPipelinePages().then((m) => ({ default: m.ProjectPage })));
@@ -139,6 +143,9 @@ function Shell() {
     { to: '/taakstelling', label: LEDGER_NAV_LABEL[lang], current: pathname === '/taakstelling' || pathname.startsWith('/taakstelling/') },
   ];
   // The same policy table as the server decides what the menu offers.
+  if (session.may('dashboard.national')) {
+    nav.push({ to: '/dashboard', label: DASHBOARD_NAV_LABEL[lang], current: pathname === '/dashboard' || pathname.startsWith('/dashboard/') });
+  }
   if (session.may('pipeline.read')) {
     nav.push({ to: '/woningpijplijn', label: PIPELINE_NAV_LABEL[lang], current: pathname === '/woningpijplijn' || pathname.startsWith('/woningpijplijn/') });
   }
@@ -283,6 +290,23 @@ function Shell() {
           element={
             <RequireAccess policy="ledger.read">
               <MunicipalityLedgerPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/dashboard"
+          element={
+            <RequireAccess policy="dashboard.national">
+              <NationalDashboardPage />
+            </RequireAccess>
+          }
+        />
+        {/* The province's own check (scoped by the code in the address) is inside the page. */}
+        <Route
+          path="/dashboard/:province"
+          element={
+            <RequireAccess>
+              <ProvinceDashboardPage />
             </RequireAccess>
           }
         />

@@ -244,6 +244,8 @@ describe('authorization matrix', () => {
       body: () => ({ format: 'csv', content: 'spoor;projectcode;gemeente;partij;type woning;aantal woningen;voor statushouders;verwachte oplevering;status\nFLEX-NL;MATRIX-UPLOAD;GM0363;Test;flexwoning;2;1;2-1-2023;idee\n' }),
     },
     'GET /api/v1/pipeline/overview': { allowed: SIGNED_IN, url: '/api/v1/pipeline/overview?period=2022-II&asOf=2022-07-08' },
+    'GET /api/v1/dashboard': { allowed: ['secretariaat', 'lid', 'provincie', 'coa'], url: '/api/v1/dashboard?asOf=2022-07-08' },
+    'GET /api/v1/dashboard/provinces/:code': { allowed: ['secretariaat', 'lid', 'provincie', 'coa'], url: '/api/v1/dashboard/provinces/PV27?asOf=2022-07-08' },
   };
 
   beforeAll(async () => {

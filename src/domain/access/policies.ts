@@ -103,6 +103,18 @@ export const POLICIES = {
     (r.municipalityCode !== undefined && (has(p, 'gemeente', r.municipalityCode) || has(p, 'corporatie', r.municipalityCode))),
   /** A bulk upload: the rows' municipalities are checked against the uploader's scope line by line. */
   'pipeline.upload': (p) => has(p, 'secretariaat') || has(p, 'provincie') || has(p, 'gemeente') || has(p, 'corporatie'),
+  /**
+   * The dashboards are views for the tables, not a guard on data (every figure on them is readable elsewhere by anyone
+   * signed in). The national one (LRT) for those who sit at or prepare the national table: the secretariat, members,
+   * the provinces (IPO; they compare themselves with the others) and COA. A province's (PRT) for the national roles
+   * and for that province's own provincie users and PRT members; a municipality's page is its ledger page.
+   */
+  'dashboard.national': (p) => has(p, 'secretariaat') || has(p, 'lid') || has(p, 'provincie') || has(p, 'coa'),
+  'dashboard.province': (p, r) =>
+    has(p, 'secretariaat') ||
+    has(p, 'lid', '') ||
+    has(p, 'coa') ||
+    (r.provinceCode !== undefined && (has(p, 'provincie', r.provinceCode) || has(p, 'lid', r.provinceCode))),
 } satisfies Record<string, Rule>;
 
 export type Policy = keyof typeof POLICIES;

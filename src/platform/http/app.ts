@@ -22,6 +22,7 @@ import { projectionRoutes } from '../../features/projection/routes.ts';
 import { agendaRoutes } from '../../features/agenda/routes.ts';
 import { meetingRoutes } from '../../features/meetings/routes.ts';
 import { pipelineRoutes } from '../../features/pipeline/routes.ts';
+import { dashboardRoutes } from '../../features/dashboard/routes.ts';
 import { User, Token } from '../../features/auth/schemas.ts';
 import { registerAuth } from './auth.ts';
 import { registerTextInputChecks } from './text-input.ts';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(agendaRoutes);
       await api.register(meetingRoutes);
       await api.register(pipelineRoutes);
+      await api.register(dashboardRoutes);
       api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -29,6 +29,8 @@ import { LADDER_STEPS, type LadderStep, type LedgerPeriodView, type Municipality
 
 // The pipeline's chunk loads only when a ledger page shows its section.
 const MunicipalityPipeline = lazy(() => import('../pipeline/index.ts').then((mod) => ({ default: mod.MunicipalityPipeline })));
+// The reception locations, the province's actions and reports: from the dashboard's chunk, loaded with the section.
+const MunicipalityContext = lazy(() => import('../dashboard/index.ts').then((mod) => ({ default: mod.MunicipalityContext })));
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -341,6 +343,9 @@ export function MunicipalityLedgerPage() {
               <MunicipalityPipeline code={v.municipalityCode} asOf={asOf} />
             </Suspense>
           ) : null}
+          <Suspense fallback={<LoadingStatus busy loadingText={t.common.loading} />}>
+            <MunicipalityContext code={v.municipalityCode} provinceCode={v.provinceCode} asOf={asOf} />
+          </Suspense>
         </>
       ) : null}
     </>

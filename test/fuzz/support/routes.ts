@@ -213,5 +213,10 @@ export function routeCases(f: Fixtures): Record<string, RouteCase> {
     },
     'POST /api/v1/pipeline/uploads': write('pipeline.upload'),
     'GET /api/v1/pipeline/overview': { policy: 'pipeline.read', owners: [{ label: '2022-II', query: 'period=2022-II&asOf=2022-07-08', scope: {} }] },
+    'GET /api/v1/dashboard': { policy: 'dashboard.national', owners: [{ label: '8 juli 2022', query: 'asOf=2022-07-08', scope: {} }] },
+    'GET /api/v1/dashboard/provinces/:code': {
+      policy: 'dashboard.province',
+      owners: PROVINCES.map((p) => ({ label: p, params: { code: p }, query: 'asOf=2022-07-08', scope: { provinceCode: p } })),
+    },
   };
 }
