@@ -15,6 +15,7 @@ import { startHello, startRegie, type Server } from './support/processes.ts';
  */
 const CONNECTIONS = 64;
 const ENDPOINTS = [
+  ['national dashboard (the LRT view)', '/api/v1/dashboard'],
   ['ledger overview 2022-II', '/api/v1/ledger?period=2022-II'],
   ['reception (Ter Apel and the centres)', '/api/v1/reception'],
   ['overdue actions', '/api/v1/actions?overdue=true'],

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { bringUpToDate } from '../src/platform/setup.ts';
 import { createToken } from '../src/features/auth/service.ts';
@@ -14,6 +16,10 @@ import { percentile, startRegie, type Server } from './support/processes.ts';
  * its monthly report draft with If-Match. Afterwards the database is compared with what was acknowledged: every
  * acknowledged realisation exactly once, every report at the version its last acknowledged save returned; and no
  * 5xx. Latencies are reported as percentiles. Needs a PostgreSQL (DATABASE_URL, default the local one).
+ *
+ * LOAD_PG_RESTART=1 restarts the local PostgreSQL cluster halfway (pg_ctlcluster, as root on these machines): then
+ * requests during the restart may fail (reported, not a goal), but every acknowledged write must still be there
+ * exactly once and the servers must answer again by themselves.
  */
 const MUNICIPALITIES = 342;
 const REPORT_MONTH = '2030-01';
@@ -67,6 +73,23 @@ export async function benchLoad(): Promise<BenchResult> {
     const statuses = new Map<number, number>();
     let failures = 0;
     const until = Date.now() + seconds * 1000;
+    // With LOAD_PG_RESTART=1: when the restart ran, and the first acknowledged write after it.
+    const restart: { startedAt?: number; doneAt?: number; error?: string; firstAckAfter?: number; failedDuring: number } = { failedDuring: 0 };
+    if (process.env.LOAD_PG_RESTART === '1') {
+      const version = fs.readdirSync('/etc/postgresql')[0]!;
+      setTimeout(() => {
+        restart.startedAt = Date.now();
+        execFile('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart'], (err) => {
+          restart.doneAt = Date.now();
+          if (err) restart.error = err.message;
+        });
+      }, (seconds * 1000) / 2);
+    }
+    const noteAnswer = (ok: boolean) => {
+      if (restart.startedAt === undefined) return;
+      if (!ok && restart.firstAckAfter === undefined) restart.failedDuring++;
+      if (ok && restart.doneAt !== undefined && restart.firstAckAfter === undefined) restart.firstAckAfter = Date.now();
+    };
     async function run(c: Client) {
       let seq = 0;
       while (Date.now() < until) {
@@ -83,6 +106,7 @@ export async function benchLoad(): Promise<BenchResult> {
             await r.arrayBuffer();
             statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
             if (r.status === 201) c.acked.push(coaNumber);
+            noteAnswer(r.status === 201);
           } else {
             const r = await fetch(`${c.server.url}/api/v1/reports/${c.code}/${REPORT_MONTH}`, {
               method: 'PUT',
@@ -92,9 +116,11 @@ export async function benchLoad(): Promise<BenchResult> {
             const body = (await r.json()) as { version?: number };
             statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
             if (r.status === 200 && typeof body.version === 'number') c.reportVersion = body.version;
+            noteAnswer(r.status === 200);
           }
         } catch {
           failures++;
+          noteAnswer(false);
         }
         latencies.push(performance.now() - started);
       }
@@ -119,6 +145,20 @@ export async function benchLoad(): Promise<BenchResult> {
     const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((n, [, k]) => n + k, 0);
     const statusText = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n.toLocaleString('en')}`).join(', ');
     const reportSaves = clients.filter((c) => c.kind === 'provincie').reduce((n, c) => n + c.reportVersion, 0);
+    if (restart.startedAt !== undefined) {
+      // A restart fails the requests in flight (5xx, lost connections): not a goal then; losing an acknowledged write is.
+      const back = restart.firstAckAfter !== undefined ? `${((restart.firstAckAfter - restart.startedAt) / 1000).toFixed(1)} s after the restart began` : 'NEVER';
+      return {
+        name: `${name}, PostgreSQL restarted halfway`,
+        lines: [
+          `${latencies.length.toLocaleString('en')} requests in ${elapsed.toFixed(1)} s; statuses ${statusText}; network failures ${failures}`,
+          `PostgreSQL restart took ${restart.doneAt !== undefined ? ((restart.doneAt - restart.startedAt) / 1000).toFixed(1) : '?'} s${restart.error ? ` (error: ${restart.error})` : ''}; failed answers meanwhile ${restart.failedDuring}; first acknowledged write ${back}`,
+          `realisations acknowledged ${acked.length.toLocaleString('en')}: lost ${lost}, duplicated ${duplicated}, in the database without acknowledgement ${unacknowledged}`,
+          `report drafts saved ${reportSaves}: versions not as acknowledged ${reportMismatch} (a save committed while its answer was lost leaves the client one version behind)`,
+          lost === 0 && duplicated === 0 && restart.firstAckAfter !== undefined ? 'goal met: no acknowledged write lost or doubled, the servers reconnected by themselves' : 'GOAL MISSED (see above)',
+        ],
+      };
+    }
     return {
       name,
       lines: [

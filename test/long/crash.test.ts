@@ -146,9 +146,10 @@ const modes: (() => Promise<Mode>)[] = [pgliteMode];
 if (await pgReachable()) modes.push(postgresMode);
 else process.stderr.write(`[crash] PostgreSQL at ${PG_URL} does not answer: the PostgreSQL part is skipped.\n`);
 
-describe.each(modes.map((m) => [m.name === 'pgliteMode' ? 'PGlite' : 'PostgreSQL', m] as const))('kill -9 during a large import (%s)', (_name, makeMode) => {
+describe.each(modes.map((m) => [m.name === 'pgliteMode' ? 'PGlite' : 'PostgreSQL', m] as const))('kill -9 during a large import and during a Woo publication (%s)', (_name, makeMode) => {
   let mode: Mode;
   let token: string;
+  let secretariat: string;
 
   beforeAll(async () => {
     mode = await makeMode();
@@ -158,7 +159,10 @@ describe.each(modes.map((m) => [m.name === 'pgliteMode' ? 'PGlite' : 'PostgreSQL
     const t = await regie(mode.env, 'token', 'create', '--user', 'coa@regietafel.demo', '--name', 'crash test');
     expect(t.code, t.stderr).toBe(0);
     token = t.stdout.trim().split('\n').pop()!;
-    note(`${mode.name}: demo seeded and token made in ${Date.now() - t0} ms`);
+    const s = await regie(mode.env, 'token', 'create', '--user', 'secretariaat@regietafel.demo', '--name', 'crash test');
+    expect(s.code, s.stderr).toBe(0);
+    secretariat = s.stdout.trim().split('\n').pop()!;
+    note(`${mode.name}: demo seeded and tokens made in ${Date.now() - t0} ms`);
   });
   afterAll(async () => {
     await mode?.cleanup();
@@ -215,7 +219,71 @@ describe.each(modes.map((m) => [m.name === 'pgliteMode' ? 'PGlite' : 'PostgreSQL
     expect([200, 201]).toContain(again.status);
     expect((await stopServer(server)).code).toBe(0);
   });
+
+  it('a publication killed at any moment is complete (row, PDF, hash, audit entry) or absent; the server restarts clean', async () => {
+    // The demo published the minutes of 8 July 2022; publishing the same reviewed minutes again makes a new publication.
+    const start = await publications(mode);
+    expect(start.ids.length).toBe(1);
+    const { minutesId, reviewId } = start.first!;
+    const publish = (server: Server) => {
+      const t0 = Date.now();
+      return fetch(`${server.url}/api/v1/minutes/${minutesId}/woo/publications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secretariat}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reviewId }),
+      }).then(
+        async (r) => ({ status: r.status, body: await r.text(), ms: Date.now() - t0 }),
+        (e: unknown) => ({ status: 0, body: String((e as Error).cause ?? e), ms: Date.now() - t0 }),
+      );
+    };
+    let server = await startServer(mode.env);
+    const full = await publish(server);
+    expect(full.status, full.body).toBe(201);
+    note(`${mode.name}: an uninterrupted publication took ${full.ms} ms`);
+    expect((await stopServer(server)).code).toBe(0);
+
+    // A publication is short (and slower on a cold server): kill early, at its measured duration, and later.
+    for (const fraction of [0.3, 1, 2.5]) {
+      const before = await publications(mode);
+      server = await startServer(mode.env);
+      const request = publish(server);
+      const delay = Math.round(full.ms * fraction);
+      await sleep(delay);
+      await killServer(server);
+      const answer = await request;
+      const restarted = await startServer(mode.env);
+      expect((await fetch(`${restarted.url}/health/ready`)).status).toBe(200);
+      const list = await fetch(`${restarted.url}/api/v1/woo/publications`);
+      expect(list.status).toBe(200);
+      expect(await stopServer(restarted), restarted.log()).toEqual({ code: 0, signal: null });
+
+      const after = await publications(mode);
+      expect(after.whole).toBe(true);
+      const added = after.ids.length - before.ids.length;
+      expect([0, 1]).toContain(added);
+      expect(after.audit - before.audit).toBe(added);
+      if (answer.status === 201) expect(added).toBe(1);
+      note(`${mode.name}: publication killed at ${delay} ms: answer ${answer.status || 'none (connection lost)'}; after restart ${added === 1 ? 'complete' : 'absent, nothing changed'}`);
+    }
+  });
 });
+
+/** The Woo publications as they are: count, audit entries, and for each one whether it is whole (hash of its HTML, a PDF). */
+async function publications(mode: Mode) {
+  const database = await mode.open();
+  try {
+    const rows = await database.db.selectFrom('woo_publication').select(['id', 'html', 'pdf', 'sha256', 'minutes_id', 'review_id']).orderBy('id').execute();
+    const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'publish' and resource_type = 'woo-publicatie'`.execute(database.db);
+    return {
+      ids: rows.map((r) => r.id),
+      audit: audit.rows[0]!.n,
+      whole: rows.every((r) => r.sha256 === crypto.createHash('sha256').update(r.html).digest('hex') && r.pdf.length > 1000 && Buffer.from(r.pdf).subarray(0, 5).toString() === '%PDF-'),
+      first: rows[0] ? { minutesId: rows[0].minutes_id, reviewId: rows[0].review_id } : null,
+    };
+  } finally {
+    await database.close();
+  }
+}
 
 describe.runIf(process.env.REGIE_LONG_PG_RESTART === '1' && modes.length === 2)('PostgreSQL restarted during a large import (REGIE_LONG_PG_RESTART=1)', () => {
   it('the import is all or nothing, the server answers again by itself and takes the next import', async () => {
