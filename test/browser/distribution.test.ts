@@ -183,6 +183,8 @@ describe.runIf(HAVE_CHROMIUM)('distribution decisions in Chromium', { timeout: 1
     expect(csv).toContain(`# Besluit: ${number}`);
     const xlsx = await download(page, 'Excel-bestand');
     expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
+    // The secretariat's journey ends here: the distribution published and exported (docs/RELIABILITY.md, browser journeys).
+    await checkPage(page, 'journey-secretariaat-end');
 
     // Editing draft B after someone else changed it: 412, nothing overwritten, a way to reload.
     await page.goto(url(`/verdeling/${drafts.b}`));

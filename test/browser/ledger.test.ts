@@ -144,6 +144,8 @@ describe.runIf(HAVE_CHROMIUM)('ledger pages in Chromium', { timeout: 120_000 }, 
     await expect.poll(() => current.innerText()).toMatch(/^signaleren \(sinds /);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'De stap signaleren is vastgelegd.' }).count()).toBe(1);
     expect(await page.getByRole('table', { name: 'Genomen stappen', exact: true }).innerText()).toContain('signaleren');
+    // The province's journey ends here: report filed (agenda.test.ts), municipality one rung up (docs/RELIABILITY.md).
+    await checkPage(page, 'journey-provincie-end');
 
     // Skipping a rung: the server refuses in Dutch, and the page shows its words.
     await page.getByLabel('Stap', { exact: true }).selectOption('schriftelijke aanmaning');
@@ -290,5 +292,6 @@ describe.runIf(HAVE_CHROMIUM)('ledger pages in Chromium', { timeout: 120_000 }, 
     await form.getByRole('button', { name: 'Telling vastleggen' }).click();
     await expect.poll(() => form.getByRole('status').innerText()).toBe('Deze telling van 4 juli 2022 was al bekend; er is niets gewijzigd.');
     expect((await july())![2]).toBe('3');
+    await checkPage(page, 'journey-gemeente-end');
   }, 120_000);
 });

@@ -54,6 +54,12 @@ describe.runIf(HAVE_CHROMIUM)('meetings and public Woo minutes in Chromium', { t
     expect(await row.getByRole('link', { name: `${TITLE} als PDF` }).getAttribute('href')).toBe(`/api/v1/woo/publications/${pub.id}?format=pdf`);
     expect(await row.getByRole('link', { name: `${TITLE} als Metadata (JSON)` }).getAttribute('href')).toBe(`/api/v1/woo/publications/${pub.id}`);
     await checkPage(page, 'public');
+
+    // The public's journey ends in the verslag itself (after the map, ledger.test.ts): the published HTML, as published.
+    await row.getByRole('link', { name: `${TITLE} als HTML` }).click();
+    await page.waitForURL((u) => u.pathname === `/api/v1/woo/publications/${pub.id}`);
+    await expect.poll(() => h1(page)).toBe(TITLE);
+    await checkPage(page, 'journey-publiek-end');
   });
 
   it('secretariaat: the meeting of 8 juli 2022 with its attendance and substitutes, and the Woo review', async () => {
