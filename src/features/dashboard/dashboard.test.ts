@@ -156,6 +156,8 @@ describe('dashboards (API, demo data)', () => {
     expect(d.actions.items.every((a) => a.provinceCode === 'PV27')).toBe(true);
     expect(d.actions.overdue.href).toBe('/acties?provincie=PV27&over-termijn=ja');
     expect(d.reports.months.every((c) => c.provinceCode === 'PV27')).toBe(true);
+    // Noord-Holland's table has no meetings in the demo: the national table's next one.
+    expect(d.meeting).toMatchObject({ kind: 'volgende', id: national.meeting!.id, body: { code: 'LRT' } });
   });
 
   it('adds the provinces up to the nation: permit holders, capacity and taakstelling', async () => {

@@ -247,29 +247,31 @@ async function reportsPart(db: Db, asOf: string, province: string | null) {
 
 /**
  * The next meeting on or after the reading date, with its agenda; when none is planned, the latest one held (a
- * dashboard read after the last meeting still shows what was discussed). A province's own table (PRT) if it has
- * one, else the national table.
+ * dashboard read after the last meeting still shows what was discussed). For a province its own table (PRT) when
+ * that table has meetings, else the national table's.
  */
 async function meetingPart(db: Db, asOf: string, province: string | null) {
   const bodies = await listBodies(db);
-  const body = (province ? bodies.find((b) => b.kind === 'PRT' && b.provinceCode === province) : undefined) ?? bodies.find((b) => b.kind === 'LRT');
-  if (!body) return null;
-  const meetings = await listMeetings(db, body.id);
-  const next = meetings.filter((m) => m.date >= asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)[0];
-  const chosen = next ?? meetings.filter((m) => m.date < asOf).sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)[0];
-  if (!chosen) return null;
-  const m = await getMeeting(db, chosen.id);
-  return {
-    kind: next ? ('volgende' as const) : ('laatste' as const),
-    id: m.id,
-    date: m.date,
-    place: m.place,
-    body: { code: m.body.code, name: m.body.name },
-    asOf,
-    source: SOURCE.meetings(m.body.name),
-    href: `/vergaderingen/${m.id}`,
-    agenda: m.agenda.map((i) => ({ number: i.number, title: i.title })),
-  };
+  const candidates = [...(province ? bodies.filter((b) => b.kind === 'PRT' && b.provinceCode === province) : []), ...bodies.filter((b) => b.kind === 'LRT')];
+  for (const body of candidates) {
+    const meetings = await listMeetings(db, body.id);
+    const next = meetings.filter((m) => m.date >= asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)[0];
+    const chosen = next ?? meetings.filter((m) => m.date < asOf).sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)[0];
+    if (!chosen) continue;
+    const m = await getMeeting(db, chosen.id);
+    return {
+      kind: next ? ('volgende' as const) : ('laatste' as const),
+      id: m.id,
+      date: m.date,
+      place: m.place,
+      body: { code: m.body.code, name: m.body.name },
+      asOf,
+      source: SOURCE.meetings(m.body.name),
+      href: `/vergaderingen/${m.id}`,
+      agenda: m.agenda.map((i) => ({ number: i.number, title: i.title })),
+    };
+  }
+  return null;
 }
 
 /** Dutch today: the default reading date (each part then finds its own latest figures on or before it). */

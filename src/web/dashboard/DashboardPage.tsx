@@ -116,9 +116,10 @@ function ReceptionSection({ d, asOf }: { d: Data; asOf: string }) {
               <Heading level={3}>{m.reception.shareTitle}</Heading>
               <dl className="rt-dash-cards">
                 <FigureCard
-                  label={r.capacityShare.title}
+                  label={m.reception.shareCard}
                   figure={{ ...r.capacityShare.total, value: r.capacityShare.total.value?.realised ?? null }}
-                  text={
+                  text={r.capacityShare.total.value ? `${number(r.capacityShare.total.value.realised)} / ${number(r.capacityShare.total.value.share)}` : m.noValue}
+                  note={
                     r.capacityShare.total.value
                       ? m.reception.shareTotal(
                           number(r.capacityShare.total.value.realised),

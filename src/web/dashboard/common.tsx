@@ -1,5 +1,5 @@
 import { useT } from '../i18n/index.tsx';
-import { RouterLink, StatusBadge } from '../ui/index.ts';
+import { RouterLink } from '../ui/index.ts';
 import { en, nl, type DashboardMessages } from './messages.ts';
 import type { Figure } from './types.ts';
 
@@ -38,19 +38,14 @@ export function FigureMeta({ asOf, source }: { asOf: string | null; source: stri
 }
 
 /** One figure as a card: label, value, its date and source, and a link to its detail. */
-export function FigureCard({ label, figure, text, tone }: { label: string; figure: Figure<number | null>; text?: string; tone?: 'danger' | 'success' }) {
+export function FigureCard({ label, figure, text, note }: { label: string; figure: Figure<number | null>; text?: string; note?: string }) {
   const { m, maybe } = useDashboardT();
   return (
     <div className="rt-dash-card" data-testid={`figure-${label}`}>
       <dt>{label}</dt>
       <dd>
         <span className="rt-dash-card__value">{text ?? maybe(figure.value)}</span>
-        {tone ? (
-          <>
-            {' '}
-            <StatusBadge tone={tone}>{tone === 'danger' ? m.reception.overNorm : m.reception.withinNorm}</StatusBadge>
-          </>
-        ) : null}
+        {note ? <span className="rt-dash-card__note">{note}</span> : null}
         <FigureMeta asOf={figure.asOf} source={figure.source} />
         <RouterLink to={figure.href}>{m.details(label)}</RouterLink>
       </dd>
