@@ -62,16 +62,16 @@ describe.runIf(HAVE_CHROMIUM)('reception and projection pages in Chromium', { ti
     expect(await centre.innerText()).toContain('25 dagen boven de norm van 2 april 2022 tot en met 8 juli 2022.');
 
     // The table alternative of the chart, on demand.
-    const show = centre.getByRole('button', { name: 'Toon tabel' });
+    const show = centre.getByRole('button', { name: 'Toon als tabel' });
     expect(await show.getAttribute('aria-expanded')).toBe('false');
     await show.click();
     const days = await tableRows(page, 'Bezetting van Aanmeldcentrum Ter Apel per dag');
     expect(days).toHaveLength(97);
     expect(days.at(-1)).toEqual(['8 juli 2022', '2.193', '150', '2.000', '2.000', '193']);
-    expect(await centre.getByRole('button', { name: 'Verberg tabel' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await centre.getByRole('button', { name: 'Toon als grafiek' }).getAttribute('aria-expanded')).toBe('true');
 
     // Occupancy per type: a chart with its table, the total matching the key figure.
-    await page.getByTestId('by-type').getByRole('button', { name: 'Toon tabel' }).click();
+    await page.getByTestId('by-type').getByRole('button', { name: 'Toon als tabel' }).click();
     const types = await tableRows(page, 'Bezetting en capaciteit per soort opvang op 8 juli 2022');
     expect(types.find((r) => r[0] === 'Aanmeldcentrum')).toEqual(['Aanmeldcentrum', '1', '1', '2.000', '2.193', '109,7 %']);
     expect(await figures.innerText()).toContain('13.914 van 14.250 plaatsen (97,6 %)');
@@ -140,7 +140,7 @@ describe.runIf(HAVE_CHROMIUM)('reception and projection pages in Chromium', { ti
     expect(await page.getByTestId('penalty-total').innerText()).toBe('€ 375.000,00');
 
     // The data table on demand, with the forecast days after the measured ones.
-    await chart.getByRole('button', { name: 'Toon tabel' }).click();
+    await chart.getByRole('button', { name: 'Toon als tabel' }).click();
     expect(await tableRows(page, 'Bezetting van Aanmeldcentrum Ter Apel per dag')).toHaveLength(97);
     const predicted = await tableRows(page, 'Voorspelde bezetting van Aanmeldcentrum Ter Apel per dag');
     expect(predicted).toHaveLength(28);
@@ -212,7 +212,7 @@ describe.runIf(HAVE_CHROMIUM)('reception and projection pages in Chromium', { ti
     expect(await lines.locator('polyline.rt-chart__line--measured').count()).toBe(1);
     expect(await lines.locator('polyline.rt-chart__line--alt').count()).toBe(1);
     expect(await lines.locator('polyline.rt-chart__line--norm').count()).toBe(1);
-    await centre.getByRole('button', { name: 'Toon tabel' }).click();
+    await centre.getByRole('button', { name: 'Toon als tabel' }).click();
     const weeks = await tableRows(page, 'Aanmeldcentrum (Ter Apel): P50 per week van beide scenario\'s');
     expect(weeks).toHaveLength(104);
     expect(weeks[0]![0]).toBe('4 juli 2022');

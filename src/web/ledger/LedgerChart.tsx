@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.ts';
+import { useId } from 'react';
+import { ChartFrame, type ChartTable } from '../shared/chart/ChartFrame.tsx';
 import { PaceBadge, useLedgerT } from './common.tsx';
 import type { LedgerPeriodView } from './types.ts';
 
@@ -7,14 +7,11 @@ const W = 600;
 const H = 260;
 const PAD = { left: 56, right: 16, top: 16, bottom: 40 };
 
-/** Cumulative realisation against the pace line, per month; "Toon als tabel" shows the same figures as a table. */
+/** Cumulative realisation against the pace line, per month; in the shared chart frame (table, CSV, SVG, PNG). */
 export function LedgerChart({ line }: { line: LedgerPeriodView }) {
   const { m, number, month, locale } = useLedgerT();
   const shortMonth = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
-  const [asTable, setAsTable] = useState(false);
-  const titleId = useId();
   const descId = useId();
-  const tableId = useId();
   const months = line.months;
   const max = Math.max(1, line.corrected, ...months.map((x) => Math.max(x.cumulative, x.target)));
   const x = (i: number) => PAD.left + ((i + 1) * (W - PAD.left - PAD.right)) / Math.max(1, months.length);
@@ -22,42 +19,44 @@ export function LedgerChart({ line }: { line: LedgerPeriodView }) {
   const points = (values: number[]) => [`${PAD.left},${y(0)}`, ...values.map((v, i) => `${x(i)},${y(v)}`)].join(' ');
   const ticks = [0, max / 2, max].map((v) => Math.round(v));
 
+  const table: ChartTable = {
+    caption: m.municipality.monthsCaption(line.period),
+    columns: [
+      { header: m.municipality.colMonth },
+      { header: m.municipality.colRealisedMonth, numeric: true },
+      { header: m.municipality.colCumulative, numeric: true },
+      { header: m.municipality.colTarget, numeric: true },
+      {
+        header: m.municipality.colStatus,
+        render: (_value, i) => {
+          const mo = months[i];
+          if (!mo) return null;
+          return (
+            <>
+              <PaceBadge status={mo.status} />
+              {mo.excusedReason ? <span lang="nl"> ({mo.excusedReason})</span> : null}
+            </>
+          );
+        },
+      },
+    ],
+    rows: months.map((mo) => [
+      month(mo.month),
+      mo.realised,
+      mo.cumulative,
+      Math.ceil(mo.target),
+      mo.status ? `${m.pace[mo.status] ?? mo.status}${mo.excusedReason ? ` (${mo.excusedReason})` : ''}` : null,
+    ]),
+  };
+
   return (
     <div className="rt-ledger-chart">
-      <Button appearance="secondary" aria-expanded={asTable} aria-controls={tableId} onClick={() => setAsTable((v) => !v)}>
-        {asTable ? m.municipality.showChart : m.municipality.showTable}
-      </Button>
-      <div id={tableId} className="rt-ledger-chart__body">
-        {asTable ? (
-          <Table caption={m.municipality.monthsCaption(line.period)}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{m.municipality.colMonth}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="rt-numeric">{m.municipality.colRealisedMonth}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="rt-numeric">{m.municipality.colCumulative}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="rt-numeric">{m.municipality.colTarget}</TableHeaderCell>
-                <TableHeaderCell scope="col">{m.municipality.colStatus}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {months.map((mo) => (
-                <TableRow key={mo.month}>
-                  <TableHeaderCell scope="row">{month(mo.month)}</TableHeaderCell>
-                  <TableCell className="rt-numeric">{number(mo.realised)}</TableCell>
-                  <TableCell className="rt-numeric">{number(mo.cumulative)}</TableCell>
-                  <TableCell className="rt-numeric">{number(Math.ceil(mo.target))}</TableCell>
-                  <TableCell>
-                    <PaceBadge status={mo.status} />
-                    {mo.excusedReason ? <span lang="nl"> ({mo.excusedReason})</span> : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        ) : (
+      <ChartFrame
+        caption={m.municipality.chartTitle(line.period)}
+        table={table}
+        chart={(captionId) => (
           <>
-            <svg className="rt-ledger-chart__svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-              <title id={titleId}>{m.municipality.chartTitle(line.period)}</title>
+            <svg className="rt-ledger-chart__svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={captionId} aria-describedby={descId}>
               <desc id={descId}>{m.municipality.chartDesc}</desc>
               {ticks.map((v) => (
                 <g key={v} aria-hidden="true">
@@ -78,16 +77,6 @@ export function LedgerChart({ line }: { line: LedgerPeriodView }) {
                 <circle key={mo.month} cx={x(i)} cy={y(mo.cumulative)} r="3.5" className="rt-ledger-chart__dot" />
               ))}
             </svg>
-            <ul className="rt-ledger-chart__legend" aria-hidden="true">
-              <li>
-                <span className="rt-ledger-chart__key rt-ledger-chart__key--realised" />
-                {m.municipality.legendRealised}
-              </li>
-              <li>
-                <span className="rt-ledger-chart__key rt-ledger-chart__key--target" />
-                {m.municipality.legendTarget}
-              </li>
-            </ul>
             <ul className="rt-ledger-months">
               {months.map((mo) => (
                 <li key={mo.month}>
@@ -97,7 +86,19 @@ export function LedgerChart({ line }: { line: LedgerPeriodView }) {
             </ul>
           </>
         )}
-      </div>
+        footer={
+          <ul className="rt-ledger-chart__legend" aria-hidden="true">
+            <li>
+              <span className="rt-ledger-chart__key rt-ledger-chart__key--realised" />
+              {m.municipality.legendRealised}
+            </li>
+            <li>
+              <span className="rt-ledger-chart__key rt-ledger-chart__key--target" />
+              {m.municipality.legendTarget}
+            </li>
+          </ul>
+        }
+      />
     </div>
   );
 }

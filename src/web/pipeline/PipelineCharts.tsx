@@ -1,5 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.ts';
+import { useId } from 'react';
+import { ChartFrame, FiguresTable, type ChartTable } from '../shared/chart/ChartFrame.tsx';
 import { provinceName, SeriesPatterns, SeriesSwatch, usePipelineT } from './common.tsx';
 import { priceTable, timelineSeries } from './logic.ts';
 import type { PricePoint, TrackExpectation } from './types.ts';
@@ -7,21 +7,6 @@ import type { PricePoint, TrackExpectation } from './types.ts';
 const W = 720;
 const H = 280;
 const PAD = { left: 52, right: 16, top: 16, bottom: 44 };
-
-/** A chart with a button that shows the same figures as a table instead (the text alternative). */
-function ChartOrTable({ chart, table }: { chart: ReactNode; table: ReactNode }) {
-  const { m } = usePipelineT();
-  const [asTable, setAsTable] = useState(false);
-  const bodyId = useId();
-  return (
-    <div className="rt-pipeline-chart">
-      <Button appearance="secondary" aria-expanded={asTable} aria-controls={bodyId} onClick={() => setAsTable((v) => !v)}>
-        {asTable ? m.timeline.showChart : m.timeline.showTable}
-      </Button>
-      <div id={bodyId}>{asTable ? table : chart}</div>
-    </div>
-  );
-}
 
 function Legend({ names }: { names: readonly string[] }) {
   return (
@@ -36,11 +21,10 @@ function Legend({ names }: { names: readonly string[] }) {
   );
 }
 
-/** Expected homes for permit holders per month, stacked per track; "Toon als tabel" gives the figures. */
+/** Expected homes for permit holders per month, stacked per track; its figures in the chart frame. */
 export function TimelineChart({ tracks }: { tracks: readonly TrackExpectation[] }) {
   const { m, number, month, shortMonth } = usePipelineT();
   const prefix = useId().replace(/:/g, '');
-  const titleId = useId();
   const descId = useId();
   const s = timelineSeries(tracks);
   if (s.tracks.length === 0) return <p>{m.timeline.empty}</p>;
@@ -52,10 +36,8 @@ export function TimelineChart({ tracks }: { tracks: readonly TrackExpectation[] 
   // Label every month when there is room, otherwise every third.
   const every = n > 18 ? 3 : 1;
 
-  const chart = (
-    <>
-      <svg className="rt-pipeline-chart__svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-        <title id={titleId}>{m.timeline.chartTitle}</title>
+  const chart = (captionId: string) => (
+    <svg className="rt-pipeline-chart__svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={captionId} aria-describedby={descId}>
         <desc id={descId}>{m.timeline.chartDesc}</desc>
         <SeriesPatterns prefix={prefix} count={s.tracks.length} />
         {ticks.map((v) => (
@@ -88,74 +70,30 @@ export function TimelineChart({ tracks }: { tracks: readonly TrackExpectation[] 
           );
         })}
       </svg>
-      <Legend names={s.tracks.map((t) => t.name)} />
-    </>
   );
-  const table = (
-    <Table caption={m.timeline.caption}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{m.timeline.colMonth}</TableHeaderCell>
-          {s.tracks.map((t) => (
-            <TableHeaderCell key={t.code} scope="col" className="rt-numeric">
-              {t.code}
-            </TableHeaderCell>
-          ))}
-          <TableHeaderCell scope="col" className="rt-numeric">
-            {m.timeline.colTotal}
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {s.months.map((mo, i) => (
-          <TableRow key={mo}>
-            <TableHeaderCell scope="row">{month(mo)}</TableHeaderCell>
-            {s.tracks.map((t) => (
-              <TableCell key={t.code} className="rt-numeric">
-                {number(t.values[i] ?? 0)}
-              </TableCell>
-            ))}
-            <TableCell className="rt-numeric">{number(s.totals[i] ?? 0)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+  const table: ChartTable = {
+    caption: m.timeline.caption,
+    columns: [{ header: m.timeline.colMonth }, ...s.tracks.map((t) => ({ header: t.code, numeric: true })), { header: m.timeline.colTotal, numeric: true }],
+    rows: s.months.map((mo, i) => [month(mo), ...s.tracks.map((t) => t.values[i] ?? 0), s.totals[i] ?? 0]),
+  };
+  return (
+    <div className="rt-pipeline-chart">
+      <ChartFrame caption={m.timeline.chartTitle} chart={chart} table={table} footer={<Legend names={s.tracks.map((t) => t.name)} />} />
+    </div>
   );
-  return <ChartOrTable chart={chart} table={table} />;
 }
 
-function PriceTableView({ points, caption, groupHeader, groupLabel }: { points: readonly PricePoint[]; caption: string; groupHeader: string; groupLabel: (g: string) => string }) {
-  const { euro, m } = usePipelineT();
+/** Mean cost per home per group and half-year, in euros (the CSV gets euros, not the API's cents). */
+function priceChartTable(points: readonly PricePoint[], caption: string, groupHeader: string, groupLabel: (g: string) => string, euro: (cents: number) => string): ChartTable {
   const t = priceTable(points);
-  return (
-    <Table caption={caption}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{groupHeader}</TableHeaderCell>
-          {t.periods.map((p) => (
-            <TableHeaderCell key={p} scope="col" className="rt-numeric">
-              {p}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {t.groups.map((g) => (
-          <TableRow key={g}>
-            <TableHeaderCell scope="row">{groupLabel(g)}</TableHeaderCell>
-            {t.periods.map((p) => {
-              const v = t.value(g, p);
-              return (
-                <TableCell key={p} className="rt-numeric">
-                  {v === null ? m.noValue : euro(v)}
-                </TableCell>
-              );
-            })}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
+  return {
+    caption,
+    columns: [{ header: groupHeader }, ...t.periods.map((p) => ({ header: p, numeric: true, format: (v: number) => euro(v * 100) }))],
+    rows: t.groups.map((g) => [groupLabel(g), ...t.periods.map((p) => {
+      const v = t.value(g, p);
+      return v === null ? null : Math.round(v) / 100;
+    })]),
+  };
 }
 
 /**
@@ -165,7 +103,6 @@ function PriceTableView({ points, caption, groupHeader, groupLabel }: { points: 
 export function PriceSignal({ byTrack, byProvince }: { byTrack: readonly PricePoint[]; byProvince: readonly PricePoint[] }) {
   const { m, euro } = usePipelineT();
   const prefix = useId().replace(/:/g, '');
-  const titleId = useId();
   const descId = useId();
   if (byTrack.length === 0 && byProvince.length === 0) return <p>{m.prices.empty}</p>;
   const t = priceTable(byTrack);
@@ -175,10 +112,8 @@ export function PriceSignal({ byTrack, byProvince }: { byTrack: readonly PricePo
   const top = Math.ceil(t.max / 5_000_000) * 5_000_000;
   const y = (cents: number) => PAD.top + (1 - cents / top) * (h - PAD.top - PAD.bottom);
   const ticks = [0, top / 2, top];
-  const chart = (
-    <>
-      <svg className="rt-pipeline-chart__svg" viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-        <title id={titleId}>{m.prices.chartTitle}</title>
+  const chart = (captionId: string) => (
+    <svg className="rt-pipeline-chart__svg" viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby={captionId} aria-describedby={descId}>
         <desc id={descId}>{m.prices.chartDesc}</desc>
         <SeriesPatterns prefix={prefix} count={t.groups.length} />
         {ticks.map((v) => (
@@ -209,15 +144,20 @@ export function PriceSignal({ byTrack, byProvince }: { byTrack: readonly PricePo
           );
         })}
       </svg>
-      <Legend names={t.groups} />
-    </>
   );
   return (
     <>
       {byTrack.length > 0 ? (
-        <ChartOrTable chart={chart} table={<PriceTableView points={byTrack} caption={m.prices.byTrackCaption} groupHeader={m.prices.colGroup} groupLabel={(g) => g} />} />
+        <div className="rt-pipeline-chart">
+          <ChartFrame
+            caption={m.prices.chartTitle}
+            chart={chart}
+            table={priceChartTable(byTrack, m.prices.byTrackCaption, m.prices.colGroup, (g) => g, euro)}
+            footer={<Legend names={t.groups} />}
+          />
+        </div>
       ) : null}
-      {byProvince.length > 0 ? <PriceTableView points={byProvince} caption={m.prices.byProvinceCaption} groupHeader={m.prices.colProvince} groupLabel={provinceName} /> : null}
+      {byProvince.length > 0 ? <FiguresTable table={priceChartTable(byProvince, m.prices.byProvinceCaption, m.prices.colProvince, provinceName, euro)} /> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { monthStarts } from '../reception/chart-math.ts';
-import { ChartFigure, ChartLegend, LineChart, type ChartBand, type ChartLine } from '../reception/charts.tsx';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.ts';
+import { ChartLegend, LineChart, type ChartBand, type ChartLine } from '../reception/charts.tsx';
+import { ChartFrame } from '../shared/chart/ChartFrame.tsx';
 import { useProjectionT } from './common.ts';
 import type { BandSeries, Comparison, Projection } from './types.ts';
 
@@ -22,11 +22,9 @@ export function FanChart({ result, series }: { result: Projection; series: BandS
   lines.push({ key: 'p50', label: m.result.p50, variant: 'measured', values: band.p50 });
   const bands: ChartBand[] = [{ key: 'band', label: m.result.band, lower: band.p10, upper: band.p90 }];
   return (
-    <ChartFigure
+    <ChartFrame
       testId={`fan-${series}`}
       caption={m.result.fanCaption(label, result.scenario)}
-      showTable={m.showTable}
-      hideTable={m.hideTable}
       chart={(captionId) => (
         <LineChart
           labelledBy={captionId}
@@ -39,40 +37,23 @@ export function FanChart({ result, series }: { result: Projection; series: BandS
         />
       )}
       footer={<ChartLegend lines={lines} bands={bands} />}
-      table={() => (
-        <Table caption={m.result.fanCaption(label, result.scenario)}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{m.result.colWeek}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">P10</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">P50</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">P90</TableHeaderCell>
-              {withNorm ? (
-                <>
-                  <TableHeaderCell scope="col" className="rt-numeric">{m.result.norm}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="rt-numeric">{m.result.colOverNorm}</TableHeaderCell>
-                </>
-              ) : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.weekStarts.map((w, i) => (
-              <TableRow key={w}>
-                <TableHeaderCell scope="row" className="rt-nowrap">{date(w)}</TableHeaderCell>
-                <TableCell className="rt-numeric">{number(band.p10[i]!)}</TableCell>
-                <TableCell className="rt-numeric">{number(band.p50[i]!)}</TableCell>
-                <TableCell className="rt-numeric">{number(band.p90[i]!)}</TableCell>
-                {withNorm ? (
-                  <>
-                    <TableCell className="rt-numeric">{number(result.registrationCentreNorm)}</TableCell>
-                    <TableCell className="rt-numeric">{share(result.overNormShare[i]!)}</TableCell>
-                  </>
-                ) : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      table={{
+        caption: m.result.fanCaption(label, result.scenario),
+        columns: [
+          { header: m.result.colWeek },
+          { header: 'P10', format: number },
+          { header: 'P50', format: number },
+          { header: 'P90', format: number },
+          ...(withNorm ? [{ header: m.result.norm, format: number }, { header: m.result.colOverNorm, format: (p: number) => share(p / 100) }] : []),
+        ],
+        rows: result.weekStarts.map((w, i) => [
+          date(w),
+          band.p10[i]!,
+          band.p50[i]!,
+          band.p90[i]!,
+          ...(withNorm ? [result.registrationCentreNorm, Math.round(result.overNormShare[i]! * 1000) / 10] : []),
+        ]),
+      }}
     />
   );
 }
@@ -90,11 +71,9 @@ export function CompareChart({ comparison, series }: { comparison: Comparison; s
   lines.push({ key: 'b', label: `${b.scenario} (P50)`, variant: 'alt', values: b.bands[series].p50 });
   const difference = comparison.difference.p50[series];
   return (
-    <ChartFigure
+    <ChartFrame
       testId={`compare-${series}`}
       caption={m.result.compareCaption(label)}
-      showTable={m.showTable}
-      hideTable={m.hideTable}
       chart={(captionId) => (
         <LineChart
           labelledBy={captionId}
@@ -106,28 +85,16 @@ export function CompareChart({ comparison, series }: { comparison: Comparison; s
         />
       )}
       footer={<ChartLegend lines={lines} />}
-      table={() => (
-        <Table caption={m.result.compareCaption(label)}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{m.result.colWeek}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">{`${a.scenario} (P50)`}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">{`${b.scenario} (P50)`}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">{m.result.colDifference(a.scenario, b.scenario)}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {weekStarts.map((w, i) => (
-              <TableRow key={w}>
-                <TableHeaderCell scope="row" className="rt-nowrap">{date(w)}</TableHeaderCell>
-                <TableCell className="rt-numeric">{number(a.bands[series].p50[i]!)}</TableCell>
-                <TableCell className="rt-numeric">{number(b.bands[series].p50[i]!)}</TableCell>
-                <TableCell className="rt-numeric">{signed(difference[i]!)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      table={{
+        caption: m.result.compareCaption(label),
+        columns: [
+          { header: m.result.colWeek },
+          { header: `${a.scenario} (P50)`, format: number },
+          { header: `${b.scenario} (P50)`, format: number },
+          { header: m.result.colDifference(a.scenario, b.scenario), format: signed },
+        ],
+        rows: weekStarts.map((w, i) => [date(w), a.bands[series].p50[i]!, b.bands[series].p50[i]!, difference[i]!]),
+      }}
     />
   );
 }

@@ -11,8 +11,6 @@ export const nl = {
   modelNote: 'Een model, geen voorspelling: de uitkomst is zo goed als de aannames van het scenario.',
   noValue: '–',
   never: 'nooit',
-  showTable: 'Toon tabel',
-  hideTable: 'Verberg tabel',
   noScenarios: "Er zijn nog geen opgeslagen scenario's.",
   choose: {
     title: "Scenario's kiezen",
@@ -144,8 +142,6 @@ export const en: ProjectionMessages = {
   modelNote: 'A model, not a prediction: the outcome is as good as the assumptions of the scenario.',
   noValue: '–',
   never: 'never',
-  showTable: 'Show table',
-  hideTable: 'Hide table',
   noScenarios: 'There are no saved scenarios yet.',
   choose: {
     title: 'Choose scenarios',

@@ -20,7 +20,9 @@ import {
   TextField,
   type Column,
 } from '../ui/index.ts';
-import { BarChart, ChartFigure, ChartLegend } from './charts.tsx';
+import { BarChart, ChartLegend } from './charts.tsx';
+import { ratePercent } from './chart-math.ts';
+import { ChartFrame, type ChartTable } from '../shared/chart/ChartFrame.tsx';
 import { CentreSummary } from './CentreSummary.tsx';
 import { NormBadge, provinceName, useReceptionT } from './common.tsx';
 import type { LocationList, LocationSummary, NationalReception, ReceptionAlert } from './types.ts';
@@ -28,14 +30,32 @@ import type { LocationList, LocationSummary, NationalReception, ReceptionAlert }
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function ByType({ data }: { data: NationalReception }) {
-  const { m, number, date, rate } = useReceptionT();
+  const { m, number, date, percentOne } = useReceptionT();
   const rows = data.byType.map((b) => ({ key: b.type, label: b.label, capacity: b.capacity, occupancy: b.occupancy }));
+  const table: ChartTable = {
+    caption: m.national.byTypeCaption(date(data.asOf!)),
+    columns: [
+      { header: m.national.colType },
+      { header: m.national.colLocations, numeric: true },
+      { header: m.national.colReported, numeric: true },
+      { header: m.national.colCapacity, numeric: true },
+      { header: m.national.colOccupancy, numeric: true },
+      { header: m.national.colRate, numeric: true, format: percentOne },
+    ],
+    rows: data.byType.map((b) => [b.label, b.locations, b.reported, b.capacity, b.occupancy, ratePercent(b.occupancy, b.capacity)]),
+    footer: [
+      m.national.total,
+      data.byType.reduce((s, b) => s + b.locations, 0),
+      data.byType.reduce((s, b) => s + b.reported, 0),
+      data.capacity,
+      data.occupancy,
+      ratePercent(data.occupancy, data.capacity),
+    ],
+  };
   return (
-    <ChartFigure
+    <ChartFrame
       testId="by-type"
-      caption={m.national.byTypeCaption(date(data.asOf!))}
-      showTable={m.showTable}
-      hideTable={m.hideTable}
+      caption={table.caption}
       chart={(captionId) => (
         <BarChart
           labelledBy={captionId}
@@ -53,42 +73,7 @@ function ByType({ data }: { data: NationalReception }) {
           ]}
         />
       }
-      table={() => (
-        <Table caption={m.national.byTypeCaption(date(data.asOf!))}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{m.national.colType}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">{m.national.colLocations}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">{m.national.colReported}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">{m.national.colCapacity}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">{m.national.colOccupancy}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="rt-numeric">{m.national.colRate}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.byType.map((b) => (
-              <TableRow key={b.type}>
-                <TableHeaderCell scope="row">{b.label}</TableHeaderCell>
-                <TableCell className="rt-numeric">{number(b.locations)}</TableCell>
-                <TableCell className="rt-numeric">{number(b.reported)}</TableCell>
-                <TableCell className="rt-numeric">{number(b.capacity)}</TableCell>
-                <TableCell className="rt-numeric">{number(b.occupancy)}</TableCell>
-                <TableCell className="rt-numeric">{rate(b.occupancy, b.capacity)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-          <TableFooter>
-            <TableRow>
-              <TableHeaderCell scope="row">{m.national.total}</TableHeaderCell>
-              <TableCell className="rt-numeric">{number(data.byType.reduce((s, b) => s + b.locations, 0))}</TableCell>
-              <TableCell className="rt-numeric">{number(data.byType.reduce((s, b) => s + b.reported, 0))}</TableCell>
-              <TableCell className="rt-numeric">{number(data.capacity)}</TableCell>
-              <TableCell className="rt-numeric">{number(data.occupancy)}</TableCell>
-              <TableCell className="rt-numeric">{rate(data.occupancy, data.capacity)}</TableCell>
-            </TableRow>
-          </TableFooter>
-        </Table>
-      )}
+      table={table}
     />
   );
 }

@@ -1,6 +1,6 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../ui/index.ts';
+import { ChartFrame, type ChartTable } from '../shared/chart/ChartFrame.tsx';
 import { dayRange, monthStarts } from './chart-math.ts';
-import { ChartFigure, ChartLegend, LineChart, type ChartBand, type ChartLine, type ChartMarkers } from './charts.tsx';
+import { ChartLegend, LineChart, type ChartBand, type ChartLine, type ChartMarkers } from './charts.tsx';
 import { useReceptionT } from './common.tsx';
 import type { LocationDetail } from './types.ts';
 
@@ -10,7 +10,7 @@ import type { LocationDetail } from './types.ts';
  * missed by on the last weeks, not a statistical interval), and the table alternative lists the forecast days too.
  */
 export function OccupancyChart({ detail, withForecast }: { detail: LocationDetail; withForecast: boolean }) {
-  const { m, number, date, maybe, shortMonth } = useReceptionT();
+  const { m, number, date, shortMonth } = useReceptionT();
   const name = detail.location.name;
   const forecast = withForecast ? detail.forecast : null;
   const last = forecast?.days.at(-1)?.date ?? detail.to;
@@ -50,12 +50,43 @@ export function OccupancyChart({ detail, withForecast }: { detail: LocationDetai
   const ticks = monthStarts(dates).map((i) => ({ index: i, label: shortMonth(dates[i]!) }));
   const futureFrom = forecast && forecast.days.length > 0 ? (at.get(forecast.days[0]!.date) ?? null) : null;
 
+  const days: ChartTable = {
+    caption: m.chart.daysCaption(name),
+    columns: [
+      { header: m.chart.colDate },
+      { header: m.chart.colOccupancy, numeric: true },
+      { header: m.chart.colPermitHolders, numeric: true },
+      { header: m.chart.colCapacity, numeric: true },
+      { header: m.chart.colNorm, numeric: true },
+      { header: m.chart.colExcess, numeric: true },
+    ],
+    rows: detail.days.map((d) => [date(d.date), d.occupancy, d.permitHolders, d.capacity, d.norm, d.norm !== null && d.occupancy > d.norm ? d.occupancy - d.norm : null]),
+  };
+  const tables = [days];
+  if (forecast && forecast.days.length > 0) {
+    tables.push({
+      caption: m.chart.forecastCaption(name),
+      columns: [
+        { header: m.chart.colDate },
+        { header: m.chart.colForecast, numeric: true },
+        ...(mae !== null ? [{ header: m.chart.colLower, numeric: true }, { header: m.chart.colUpper, numeric: true }] : []),
+        { header: m.chart.colNorm, numeric: true },
+        { header: m.chart.colExcess },
+      ],
+      rows: forecast.days.map((d) => [
+        date(d.date),
+        d.value,
+        ...(mae !== null ? [Math.max(0, Math.round(d.exact - mae)), Math.round(d.exact + mae)] : []),
+        d.norm,
+        d.overNorm ? m.chart.yes : m.chart.no,
+      ]),
+    });
+  }
+
   return (
-    <ChartFigure
+    <ChartFrame
       testId={`occupancy-chart-${detail.location.code}`}
       caption={m.chart.caption(name, date(detail.from), date(last))}
-      showTable={m.showTable}
-      hideTable={m.hideTable}
       chart={(captionId) => (
         <LineChart
           labelledBy={captionId}
@@ -70,68 +101,7 @@ export function OccupancyChart({ detail, withForecast }: { detail: LocationDetai
         />
       )}
       footer={<ChartLegend lines={lines.filter((l) => l.values.some((v) => v !== null))} bands={bands} markers={markers.filter((mk) => mk.points.length > 0)} />}
-      table={() => (
-        <>
-          <Table caption={m.chart.daysCaption(name)}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{m.chart.colDate}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colOccupancy}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colPermitHolders}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colCapacity}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colNorm}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colExcess}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {detail.days.map((d) => (
-                <TableRow key={d.date}>
-                  <TableHeaderCell scope="row" className="rt-nowrap">{date(d.date)}</TableHeaderCell>
-                  <TableCell className="rt-numeric">{number(d.occupancy)}</TableCell>
-                  <TableCell className="rt-numeric">{maybe(d.permitHolders)}</TableCell>
-                  <TableCell className="rt-numeric">{maybe(d.capacity)}</TableCell>
-                  <TableCell className="rt-numeric">{maybe(d.norm)}</TableCell>
-                  <TableCell className="rt-numeric">{d.norm !== null && d.occupancy > d.norm ? number(d.occupancy - d.norm) : m.noValue}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {forecast && forecast.days.length > 0 ? (
-            <Table caption={m.chart.forecastCaption(name)}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{m.chart.colDate}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colForecast}</TableHeaderCell>
-                  {mae !== null ? (
-                    <>
-                      <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colLower}</TableHeaderCell>
-                      <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colUpper}</TableHeaderCell>
-                    </>
-                  ) : null}
-                  <TableHeaderCell scope="col" className="rt-numeric">{m.chart.colNorm}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{m.chart.colExcess}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {forecast.days.map((d) => (
-                  <TableRow key={d.date}>
-                    <TableHeaderCell scope="row" className="rt-nowrap">{date(d.date)}</TableHeaderCell>
-                    <TableCell className="rt-numeric">{number(d.value)}</TableCell>
-                    {mae !== null ? (
-                      <>
-                        <TableCell className="rt-numeric">{number(Math.max(0, Math.round(d.exact - mae)))}</TableCell>
-                        <TableCell className="rt-numeric">{number(Math.round(d.exact + mae))}</TableCell>
-                      </>
-                    ) : null}
-                    <TableCell className="rt-numeric">{maybe(d.norm)}</TableCell>
-                    <TableCell>{d.overNorm ? m.chart.yes : m.chart.no}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          ) : null}
-        </>
-      )}
+      table={tables}
     />
   );
 }

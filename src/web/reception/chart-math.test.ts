@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayRange, euro, mondayOf, monthStarts, niceScale, segments } from './chart-math.ts';
+import { addDays, dayRange, euro, mondayOf, monthStarts, niceScale, ratePercent, segments } from './chart-math.ts';
 
 describe('chart arithmetic', () => {
   it('rounds an axis up to a nice maximum with about five steps', () => {
@@ -58,5 +58,11 @@ describe('chart arithmetic', () => {
     expect(euro(5, 'nl-NL')).toBe('€ 0,05');
     // 2^53 − 1 cents: exact to the last cent, where dividing by 100 in floating point would not be.
     expect(euro(9_007_199_254_740_991, 'nl-NL')).toBe('€ 90.071.992.547.409,91');
+  });
+
+  it('gives a share as a percentage to one decimal, and nothing for an empty whole', () => {
+    expect(ratePercent(13_914, 14_250)).toBe(97.6);
+    expect(ratePercent(2_193, 2_000)).toBe(109.7);
+    expect(ratePercent(5, 0)).toBeNull();
   });
 });

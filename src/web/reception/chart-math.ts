@@ -84,3 +84,8 @@ export function euro(cents: number, locale: string): string {
   );
   return parts.map((p) => (p.type === 'fraction' ? rest : p.value)).join('').replace(/\u00a0/g, ' ');
 }
+
+/** A share of a whole as a percentage to one decimal: 13914 of 14250 → 97.6; null when the whole is 0. */
+export function ratePercent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+}

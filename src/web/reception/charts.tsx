@@ -1,47 +1,12 @@
-import { useId, useState, type ReactNode } from 'react';
-import { Button } from '../ui/index.ts';
+import { useId } from 'react';
 import { niceScale, segments } from './chart-math.ts';
 
 /**
  * Small SVG charts of our own (no chart library is a dependency), for the reception and projection pages. Every chart
- * sits in a `<figure>` with a caption and a "Toon tabel" disclosure with the same figures as a table, so nothing is
- * shown only as a picture. Lines differ in dash pattern and marker as well as colour; the legend says which is which.
+ * sits in the shared ChartFrame (src/web/shared/chart) with its figures as a table and as CSV, so nothing is shown
+ * only as a picture. Lines differ in dash pattern and marker as well as colour; the legend says which is which.
  * (Generic enough for src/web/ui; kept here until a third feature needs it.)
  */
-
-export interface ChartFigureProps {
-  caption: string;
-  showTable: string;
-  hideTable: string;
-  /** The chart; it gets the caption's id to name itself by. */
-  chart: (captionId: string) => ReactNode;
-  /** The table alternative, rendered only when opened. */
-  table: () => ReactNode;
-  /** Below the chart, above the disclosure: a legend or a note. */
-  footer?: ReactNode;
-  testId?: string;
-}
-
-export function ChartFigure({ caption, showTable, hideTable, chart, table, footer, testId }: ChartFigureProps) {
-  const [open, setOpen] = useState(false);
-  const captionId = useId();
-  const tableId = useId();
-  return (
-    <figure className="rt-chart" data-testid={testId}>
-      <figcaption className="rt-chart__caption" id={captionId}>
-        {caption}
-      </figcaption>
-      {chart(captionId)}
-      {footer}
-      <Button appearance="secondary" aria-expanded={open} aria-controls={tableId} onClick={() => setOpen((v) => !v)}>
-        {open ? hideTable : showTable}
-      </Button>
-      <div id={tableId} className="rt-chart__table" hidden={!open}>
-        {open ? table() : null}
-      </div>
-    </figure>
-  );
-}
 
 export type LineVariant = 'measured' | 'capacity' | 'norm' | 'forecast' | 'alt';
 export interface ChartLine {

@@ -1,7 +1,7 @@
 import { useT } from '../i18n/index.tsx';
 import { PROVINCE_FEATURES } from '../regions/map-data.ts';
 import { StatusBadge } from '../ui/index.ts';
-import { euro } from './chart-math.ts';
+import { euro, ratePercent } from './chart-math.ts';
 import { en, nl, type ReceptionMessages } from './messages.ts';
 
 /** The shared i18n context plus this feature's own messages (`m`) and the number formats its pages need. */
@@ -18,7 +18,12 @@ export function useReceptionT() {
     /** null → "–". */
     maybe: (n: number | null | undefined) => (n === null || n === undefined ? m.noValue : i18n.number(n)),
     /** A share of a whole: 13914 of 14250 → "97,6 %". */
-    rate: (part: number, whole: number) => (whole > 0 ? `${one.format(Math.round((part / whole) * 1000) / 10)} %` : m.noValue),
+    rate: (part: number, whole: number) => {
+      const p = ratePercent(part, whole);
+      return p === null ? m.noValue : `${one.format(p)} %`;
+    },
+    /** A percentage already multiplied by 100: 109.7 → "109,7 %". */
+    percentOne: (p: number) => `${one.format(p)} %`,
     /** Tenths of a percent from the server (1169 → "116,9 %"), exact: no division in floating point. */
     tenths: (t: number | null) => (t === null ? m.noValue : `${i18n.number(Math.trunc(t / 10))}${i18n.lang === 'nl' ? ',' : '.'}${Math.abs(t % 10)} %`),
     /** −12 with a real minus sign; +12; 0. */

@@ -7,8 +7,6 @@ import { RECEPTION_NAV_LABEL } from './nav.ts';
 export const nl = {
   nav: RECEPTION_NAV_LABEL.nl as string,
   noValue: '–',
-  showTable: 'Toon tabel',
-  hideTable: 'Verberg tabel',
   loading: 'Gegevens worden geladen…',
   eventKinds: { opening: 'opening', uitbreiding: 'uitbreiding', inkrimping: 'inkrimping', sluiting: 'sluiting' } as Record<string, string>,
   national: {
@@ -183,8 +181,6 @@ export type ReceptionMessages = typeof nl;
 export const en: ReceptionMessages = {
   nav: RECEPTION_NAV_LABEL.en,
   noValue: '–',
-  showTable: 'Show table',
-  hideTable: 'Hide table',
   loading: 'Loading data…',
   eventKinds: { opening: 'opening', uitbreiding: 'expansion', inkrimping: 'reduction', sluiting: 'closure' },
   national: {
