@@ -109,6 +109,7 @@ describe.runIf(HAVE_CHROMIUM)('dashboards in Chromium', { timeout: 120_000 }, ()
     const locations = await tableRows(page, `Opvanglocaties met hun laatste cijfer op of voor ${nlDate(nh.reception!.asOf)}`);
     expect(locations.map((row) => row[0])).toEqual(nh.reception!.locations.map((x) => expect.stringContaining(x.name)));
     expect(await card(page, 'Statushouders in de opvang die op een woning wachten')).toContain(nlNumber(nh.reception!.permitHolders.value));
+    expect(await page.getByTestId('next-meeting').innerText()).toContain(`${nh.meeting!.body.name}, ${nlDate(nh.meeting!.date)}`);
     await checkPage(page, 'province-PV27');
 
     // A municipality from the list: its ledger page.
