@@ -2,10 +2,11 @@
  * COA's journey in a real headless Chromium against the real server on the demo data (figures up to 8 July 2022):
  * from the national reception page to the occupancy upload; a file with bad lines is refused line by line and the
  * national figures stay as they were (asked of the API); a good list for a new day, 9 July 2022, is read with its
- * counts; a different figure for that day is refused until the correction is chosen on purpose; the national page
- * then shows 9 July with the API's own figures. COA also uploads a realisation list: a line outside the half-year
- * refuses the file, a good list adds to the municipality's realisation. Every state is checked with axe-core and
- * photographed to test-output/screenshots/coa-*.png; the journey's end state is coa-journey-coa-end.png.
+ * counts; a different figure for that day is refused until the correction is chosen on purpose (by keyboard, for that
+ * file only); the national page then shows 9 July with the API's own figures. COA also uploads a realisation list: a
+ * line outside the half-year refuses the file, a good list adds to the municipality's realisation. Every state is
+ * checked with axe-core and photographed to test-output/screenshots/coa-*.png; the journey's end state is
+ * coa-journey-coa-end.png.
  */
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -94,7 +95,7 @@ describe.runIf(HAVE_CHROMIUM)('COA in Chromium: occupancy and realisation upload
     // What a correction means is said beside the choice, which starts unticked.
     const correction = page.getByLabel('Dit bestand bevat correcties: vervang afwijkende cijfers voor dagen die al bekend zijn', { exact: true });
     expect(await correction.isChecked()).toBe(false);
-    expect(await page.getByRole('group', { name: 'Correcties' }).innerText()).toContain('Het oude cijfer blijft in de audittrail.');
+    expect(await page.getByRole('group', { name: 'Correcties' }).innerText()).toContain('Het oude cijfer blijft in de audittrail. De keuze geldt voor één bestand');
     await checkPage(page, 'occupancy-form');
 
     // Sending without a file: the error sits on the file field and in the summary, which takes focus.
@@ -146,11 +147,25 @@ describe.runIf(HAVE_CHROMIUM)('COA in Chromium: occupancy and realisation upload
     expect(conflict).toEqual(['Regel 2, bezetting: voor TERAPEL op 2022-07-09 is al 2150 vastgelegd (statushouders 140); een correctie moet als correctie worden ingelezen.']);
     expect((await apiGet<National>(page, '/api/v1/reception')).registrationCentres.find((c) => c.code === 'TERAPEL')!.occupancy).toBe(2150);
 
-    // …and read as a correction when it is chosen.
-    await correction.check();
-    const corrected = await upload(page, 'Bestand (CSV of Excel)', 'Bezetting uploaden', '/api/v1/reception/occupancy/uploads', 'correctie.csv', fix);
-    expect(corrected.status).toBe(201);
+    // …and read as a correction when it is chosen, by keyboard: from the file field Tab to the choice, Space, Tab, Enter.
+    await fileField.setInputFiles({ name: 'correctie.csv', mimeType: 'text/csv', buffer: Buffer.from(fix) });
+    await fileField.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('occupancy-correction');
+    await page.keyboard.press('Space');
+    expect(await correction.isChecked()).toBe(true);
+    // The tick is white: a ticked box must be filled, or it looks exactly like an empty one.
+    expect(await correction.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(31, 78, 121)');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bezetting uploaden');
+    const answer = uploadAnswer(page, '/api/v1/reception/occupancy/uploads');
+    await page.keyboard.press('Enter');
+    const corrected = await answer;
+    expect(corrected.status()).toBe(201);
+    expect(await corrected.json()).toMatchObject({ lineCount: 1, newCount: 0, correctedCount: 1, unchangedCount: 0 });
     await poll(() => page.getByTestId('occupancy-upload-summary').innerText()).toBe('1 regel gelezen: 0 nieuw, 1 gecorrigeerd, 0 ongewijzigd.');
+    // The choice held for that file only.
+    expect(await correction.isChecked()).toBe(false);
     await checkPage(page, 'occupancy-corrected');
 
     // The national page now shows 9 July, with the API's own figures.

@@ -37,6 +37,8 @@ export function OccupancyUploadPage() {
         submitLabel={u.submit}
         upload={async (payload) => {
           const answer = (await send<OccupancyUploadResult>('POST', '/api/v1/reception/occupancy/uploads', { ...payload, corrections })).data;
+          // A correction is chosen per file: the next file, most often a new day, must not replace figures unasked.
+          setCorrections(false);
           latest.retry();
           return answer;
         }}

@@ -165,7 +165,7 @@ export const nl = {
     noDays: 'Er zijn nog geen cijfers.',
     correctionLegend: 'Correcties',
     correctionHelp:
-      'Een correctie vervangt een cijfer dat al is vastgelegd voor een locatie op een dag. Zonder deze keuze wordt een bestand met een ander cijfer voor een dag die al bekend is afgekeurd, zodat een cijfer nooit per ongeluk wordt overschreven. Regels met hetzelfde cijfer als wat al bekend is, blijven ongewijzigd. Het oude cijfer blijft in de audittrail.',
+      'Een correctie vervangt een cijfer dat al is vastgelegd voor een locatie op een dag. Zonder deze keuze wordt een bestand met een ander cijfer voor een dag die al bekend is afgekeurd, zodat een cijfer nooit per ongeluk wordt overschreven. Regels met hetzelfde cijfer als wat al bekend is, blijven ongewijzigd. Het oude cijfer blijft in de audittrail. De keuze geldt voor één bestand: na het inlezen staat zij weer uit.',
     correction: 'Dit bestand bevat correcties: vervang afwijkende cijfers voor dagen die al bekend zijn',
     submit: 'Bezetting uploaden',
     summary: (lines: number, fresh: number, corrected: number, unchanged: number) =>
@@ -336,7 +336,7 @@ export const en: ReceptionMessages = {
     noDays: 'There are no figures yet.',
     correctionLegend: 'Corrections',
     correctionHelp:
-      'A correction replaces a figure already recorded for a location on a day. Without this choice a file with a different figure for a day already known is refused, so a figure is never overwritten by accident. Lines with the same figure as the one already known stay unchanged. The old figure stays in the audit trail.',
+      'A correction replaces a figure already recorded for a location on a day. Without this choice a file with a different figure for a day already known is refused, so a figure is never overwritten by accident. Lines with the same figure as the one already known stay unchanged. The old figure stays in the audit trail. The choice holds for one file: once it is read, the choice is off again.',
     correction: 'This file contains corrections: replace differing figures for days already known',
     submit: 'Upload occupancy',
     summary: (lines, fresh, corrected, unchanged) => `${lines} ${lines === 1 ? 'line' : 'lines'} read: ${fresh} new, ${corrected} corrected, ${unchanged} unchanged.`,
