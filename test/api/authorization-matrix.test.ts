@@ -31,12 +31,21 @@ let throwawayUserId = 0;
 let draftId = 0;
 let publishedId = 0;
 let matrixProject = 0;
+let coaTaskId = 0;
 const newTarget = async (db: Parameters<typeof createToken>[0]) =>
   (await createToken(db, systemActor('test'), { userId: (await getUserByEmail(db, DEMO.coa)).id, name: 'doel' })).item.id;
 
 describe('authorization matrix', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
   const credentials = new Map<Who, Record<string, string>>();
+  const coaTask = async () => {
+    if (!coaTaskId) {
+      const coa = await getUserByEmail(t.database.db, DEMO.coa);
+      const actor = { principal: { kind: 'user' as const, userId: coa.id, email: coa.email, name: coa.name, roles: [{ role: 'coa' as const, scope: '' }], via: 'session' as const } };
+      coaTaskId = await t.app.tasks.create(t.database.db, actor, 'maandoverzicht-pdf', { month: '2022-07' });
+    }
+    return coaTaskId;
+  };
 
   const MATRIX: Record<string, Case> = {
     'GET /health/live': { allowed: ALL, url: '/health/live' },
@@ -158,6 +167,12 @@ describe('authorization matrix', () => {
     'POST /api/v1/projections': { allowed: SIGNED_IN, url: '/api/v1/projections', body: () => ({ scenarioId: 1, runs: 10, weeks: 4 }) },
     'POST /api/v1/projections/compare': { allowed: SIGNED_IN, url: '/api/v1/projections/compare', body: () => ({ a: { scenarioId: 1 }, b: { scenarioId: 2 }, runs: 10, weeks: 4 }) },
     'GET /api/v1/projections/scenarios': { allowed: SIGNED_IN, url: '/api/v1/projections/scenarios' },
+    'POST /api/v1/projections/tasks': { allowed: SIGNED_IN, url: '/api/v1/projections/tasks', body: () => ({ scenarioId: 1, runs: 10, weeks: 4 }) },
+    'POST /api/v1/reports/overview/tasks': { allowed: SIGNED_IN, url: '/api/v1/reports/overview/tasks', body: () => ({ month: '2022-07' }) },
+    'GET /api/v1/tasks': { allowed: SIGNED_IN, url: '/api/v1/tasks' },
+    // A task COA started: COA and the secretariat see it, nobody else.
+    'GET /api/v1/tasks/:id': { allowed: ['secretariaat', 'coa'], url: async () => `/api/v1/tasks/${await coaTask()}` },
+    'GET /api/v1/tasks/:id/file': { allowed: ['secretariaat', 'coa'], url: async () => `/api/v1/tasks/${await coaTask()}/file` },
     'GET /api/v1/projections/start-state': { allowed: SIGNED_IN, url: '/api/v1/projections/start-state?date=2022-07-08' },
     'POST /api/v1/projections/scenarios': {
       allowed: ['secretariaat', 'lid'],

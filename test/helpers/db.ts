@@ -34,3 +34,9 @@ export async function testDatabase(opts: { demo?: boolean } = {}): Promise<TestD
     },
   };
 }
+
+/** A second "server instance" on a test database: its own connection pool on the same database and schema. */
+export async function secondInstance(database: TestDatabase): Promise<Database> {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  return openDatabase({ databaseUrl, dataDir: 'memory://', schema: database.schema, pglite: databaseUrl ? undefined : await shared.__regietafelPGlite });
+}

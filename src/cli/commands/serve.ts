@@ -7,6 +7,7 @@ import { parseIntegerOption } from '../output.ts';
 import { assertNoActiveDemoAccounts } from '../../features/auth/service.ts';
 import { serverJobs } from './jobs.ts';
 import { createScheduler } from '../../platform/jobs/scheduler.ts';
+import { tasksJob } from '../../platform/tasks/runner.ts';
 
 export function serveCommand() {
   return new Command('serve')
@@ -44,7 +45,8 @@ export function serveCommand() {
         oidc: config.oidc,
       });
       // Scheduled work runs in every instance; the database makes each step happen once (platform/jobs).
-      const scheduler = createScheduler(database.db, serverJobs(config), { log: app.log });
+      // Background tasks: queued ones left by a dead instance are taken, expired ones failed (platform/tasks).
+      const scheduler = createScheduler(database.db, [...serverJobs(config), tasksJob(app.tasks)], { log: app.log, instance: app.tasks.instance });
       if (config.jobs) scheduler.start();
       const close = async () => {
         await scheduler.stop();

@@ -79,6 +79,11 @@ export const POLICIES = {
   /** Anyone signed in may run a projection (nothing is stored); saved scenarios are the secretariat's and members'. */
   'projection.run': signedIn,
   'projection.manage': (p) => has(p, 'secretariaat') || has(p, 'lid'),
+  /**
+   * Background tasks: one's own (a list of them, each with its result); the secretariat also sees others' (to help
+   * when one failed) and those started from the command line.
+   */
+  'tasks.read': (p, r) => signedIn(p, r) && (r.ownerUserId === undefined || (p.kind === 'user' && p.userId === r.ownerUserId) || secretariat(p, r)),
   /** The action agenda and the reports: everyone signed in reads; the secretariat and the provinces keep the agenda. */
   'agenda.read': signedIn,
   'agenda.manage': (p) => has(p, 'secretariaat') || has(p, 'provincie'),

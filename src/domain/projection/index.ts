@@ -20,6 +20,7 @@ export {
 export {
   modelParameters,
   simulateBatch,
+  simulateWeeks,
   runModel,
   type ModelParameters,
   type RunInputs,
@@ -30,6 +31,8 @@ export {
 export {
   projectScenario,
   projectWithRuns,
+  projectionSteps,
+  checkOptions as checkProjectionOptions,
   drawRun,
   DEFAULT_RUNS,
   DEFAULT_SEED,

@@ -159,6 +159,14 @@ export function modelParameters(s: Scenario): ModelParameters {
  * `simulateBatch(p, inputs, (t, s) => console.log(t, s.registrationCentre[0]))`
  */
 export function simulateBatch(params: ModelParameters, inputs: BatchInputs, onWeek: (week: number, state: WeekState) => void): void {
+  for (const [t, state] of simulateWeeks(params, inputs)) onWeek(t, state);
+}
+
+/**
+ * `simulateBatch` one week at a time: yields `[t, state]` after each week t (the state arrays are reused for the
+ * next week). Lets a caller pause between weeks, e.g. to report progress, without the model knowing why.
+ */
+export function* simulateWeeks(params: ModelParameters, inputs: BatchInputs): Generator<[number, WeekState], void, undefined> {
   const { weeks, registrationWeeks, rejectedLeaveWeeks, capacity, quotaPace, initial } = params;
   const { runs, inflow, permitShare, processingWeeks, paceFactor } = inputs;
   if (inflow.length < runs * weeks || permitShare.length < runs || processingWeeks.length < runs || paceFactor.length < runs) {
@@ -219,7 +227,7 @@ export function simulateBatch(params: ModelParameters, inputs: BatchInputs, onWe
       housed[r] = h;
       departed[r] = l;
     }
-    onWeek(t, state);
+    yield [t, state];
   }
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProjectionError } from './errors.ts';
 import { modelParameters, runModel } from './model.ts';
-import { BAND_SERIES, drawRun, projectScenario, projectWithRuns } from './montecarlo.ts';
+import { BAND_SERIES, drawRun, projectScenario, projectWithRuns, projectionSteps } from './montecarlo.ts';
 import { nearestRank } from './percentile.ts';
 import { type Scenario, parseScenario } from './scenario.ts';
 
@@ -212,6 +212,19 @@ describe('options', () => {
     expect(calls).toHaveLength(30);
     expect(calls[0]).toEqual([1, 30]);
     expect(calls[29]).toEqual([30, 30]);
+  });
+
+  it('steps week by week to the same projection (a caller may pause between weeks)', () => {
+    const steps = projectionSteps(uncertain(), { runs: 50, seed: 7 });
+    const seen: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      expect(step.value.total).toBe(30);
+      seen.push(step.value.done);
+      step = steps.next();
+    }
+    expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(step.value.result).toEqual(projectScenario(uncertain(), { runs: 50, seed: 7 }));
   });
 
   it('checks a hand-built scenario too, instead of dividing by zero', () => {

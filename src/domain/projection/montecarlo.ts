@@ -8,7 +8,7 @@
  */
 import { formatInteger } from '../../lib/dutch.ts';
 import { ProjectionError } from './errors.ts';
-import { type BatchInputs, type RunInputs, type WeekState, modelParameters, simulateBatch } from './model.ts';
+import { type BatchInputs, type RunInputs, type WeekState, modelParameters, simulateWeeks } from './model.ts';
 import { percentilesInPlace } from './percentile.ts';
 import { RunRandom } from './random.ts';
 import { type Scenario, parseScenario, weekStart } from './scenario.ts';
@@ -92,7 +92,8 @@ export interface ProjectionWithRuns {
   readonly perRun: Record<SummaryFigure | 'firstWeekOverNorm', Float64Array>;
 }
 
-function checkOptions(options: ProjectionOptions, weeks: number): { runs: number; seed: number } {
+/** Checks the runs and seed for a scenario of `weeks` weeks (throws ProjectionError); the runs and seed to use. */
+export function checkOptions(options: ProjectionOptions, weeks: number): { runs: number; seed: number } {
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
@@ -176,6 +177,20 @@ function distribution(values: Float64Array, scratch: Float64Array): Distribution
  * paired differences.
  */
 export function projectWithRuns(scenario: Scenario, options: ProjectionOptions = {}): ProjectionWithRuns {
+  const steps = projectionSteps(scenario, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    options.onProgress?.(step.value.done, step.value.total);
+  }
+}
+
+/**
+ * `projectWithRuns` one simulated week at a time: yields `{ done, total }` weeks after each week and returns the
+ * projection. A caller that must stay responsive (a background task reporting progress) can pause between steps;
+ * the result is the same as `projectWithRuns`.
+ */
+export function* projectionSteps(scenario: Scenario, options: Omit<ProjectionOptions, 'onProgress'> = {}): Generator<{ done: number; total: number }, ProjectionWithRuns, undefined> {
   const s = parseScenario(scenario);
   const { runs, seed } = checkOptions(options, s.weeks);
   const params = modelParameters(s);
@@ -197,7 +212,7 @@ export function projectWithRuns(scenario: Scenario, options: ProjectionOptions =
   const permitHoldersWaitingAtEnd = new Float64Array(runs);
   const scratch = new Float64Array(runs);
 
-  simulateBatch(params, batch, (t, state) => {
+  for (const [t, state] of simulateWeeks(params, batch)) {
     const centre = state.registrationCentre;
     const short = state.placesShort;
     const housed = state.housed;
@@ -222,8 +237,8 @@ export function projectWithRuns(scenario: Scenario, options: ProjectionOptions =
       bands[k].p90[t] = p90!;
     }
     if (t === weeks - 1) permitHoldersWaitingAtEnd.set(state.permitHoldersWaiting);
-    options.onProgress?.(t + 1, weeks);
-  });
+    yield { done: t + 1, total: weeks };
+  }
 
   scratch.set(firstWeekOverNorm);
   const firsts = percentilesInPlace(scratch, PERCENTILES).map((w) => (w === Infinity ? null : w));

@@ -5,6 +5,8 @@ import { versionFrom, withEtag } from '../../platform/http/versioning.ts';
 import * as actions from './actions.ts';
 import * as escalation from './escalation.ts';
 import * as reports from './reports.ts';
+import { TaskStarted, accepted } from '../tasks/routes.ts';
+import { overviewPdfTask } from './overview-task.ts';
 import type { EscalationLevel } from '../../domain/agenda/index.ts';
 import { cachedJson } from '../../platform/db/read-cache.ts';
 
@@ -253,6 +255,16 @@ export const agendaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     return reply.type('text/html; charset=utf-8').send(reports.overviewHtml(o));
   });
+
+  app.post('/reports/overview/tasks', {
+    config: { policy: 'agenda.read' },
+    schema: {
+      tags,
+      summary: 'Het landelijke maandoverzicht als PDF op de achtergrond maken: 202 met Location; het bestand staat daarna onder GET /api/v1/tasks/{id}/file',
+      body: Type.Object({ month: Month }, { additionalProperties: false }),
+      response: { 202: TaskStarted, ...errors },
+    },
+  }, async (req, reply) => accepted(reply, await app.tasks.submit(req.actor(), overviewPdfTask.kind, { month: req.body.month })));
 
   app.get('/reports/:province/:month', {
     config: { policy: 'agenda.read' },

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ProblemRef } from '../../platform/http/schemas.ts';
-import { BAND_SERIES, SUMMARY_FIGURES } from '../../domain/projection/index.ts';
+import { BAND_SERIES, MAX_RUNS, SUMMARY_FIGURES } from '../../domain/projection/index.ts';
 import * as projection from './service.ts';
+import { TaskStarted, accepted } from '../tasks/routes.ts';
+import { projectionTask, type ProjectionTaskInput } from './task.ts';
 
 const tags = ['Ketenprognose'];
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 413: ProblemRef };
@@ -90,6 +92,23 @@ export const projectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const { runs, seed, weeks } = req.body;
     return projection.runProjection(db, projection.scenarioRef(req.body, 'scenario'), { runs, seed, weeks });
+  });
+
+  app.post('/projections/tasks', {
+    config: { policy: 'projection.run' },
+    schema: {
+      tags,
+      summary: 'Ketenprognose als taak op de achtergrond (tot 100.000 runs): 202 met Location; volg de voortgang met GET /api/v1/tasks/{id}',
+      body: Type.Object({ ...ScenarioRefFields, ...RunOptions, runs: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_RUNS, default: 10_000 })) }, { additionalProperties: false }),
+      response: { 202: TaskStarted, ...errors, 404: ProblemRef },
+    },
+  }, async (req, reply) => {
+    const { runs, seed, weeks } = req.body;
+    const ref = projection.scenarioRef(req.body, 'scenario');
+    // Refuse what can be known now (a bad scenario, too many run-weeks) with a 400, not a failed task later.
+    await projection.checkProjection(db, ref, { runs, seed, weeks });
+    const input: ProjectionTaskInput = { ref, ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}), ...(weeks !== undefined ? { weeks } : {}) };
+    return accepted(reply, await app.tasks.submit(req.actor(), projectionTask.kind, input));
   });
 
   app.post('/projections/compare', {

@@ -6,7 +6,9 @@ import { listProjects } from '../pipeline/service.ts';
 import { actorLabel } from '../../domain/access/policies.ts';
 import {
   ProjectionError,
+  checkProjectionOptions,
   compareScenarios,
+  projectionSteps,
   parseScenario,
   projectScenario,
   weekStart,
@@ -121,6 +123,45 @@ export async function runProjection(db: Db, ref: ScenarioRef, opts: { weeks?: nu
     return projectScenario(scenario, opts);
   } catch (e) {
     return asProblem(e);
+  }
+}
+
+/**
+ * `runProjection` as a background task: the same projection, computed week by week with a pause for the event loop
+ * every `pauseEveryMs` of computing, so the progress it reports can be written and requests are answered meanwhile.
+ */
+export async function runProjectionInSteps(
+  db: Db,
+  ref: ScenarioRef,
+  opts: { weeks?: number | undefined; runs?: number | undefined; seed?: number | undefined },
+  onProgress: (done: number, total: number) => void,
+  pauseEveryMs = 50,
+) {
+  const scenario = await resolve(db, ref, 'scenario', opts.weeks);
+  try {
+    const steps = projectionSteps(scenario, { runs: opts.runs, seed: opts.seed });
+    let since = Date.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value.result;
+      onProgress(step.value.done, step.value.total);
+      if (Date.now() - since >= pauseEveryMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        since = Date.now();
+      }
+    }
+  } catch (e) {
+    return asProblem(e);
+  }
+}
+
+/** Checks a projection's input before it becomes a task (the task checks it again when it runs). */
+export async function checkProjection(db: Db, ref: ScenarioRef, opts: { weeks?: number | undefined; runs?: number | undefined; seed?: number | undefined }) {
+  const scenario = await resolve(db, ref, 'scenario', opts.weeks);
+  try {
+    checkProjectionOptions({ runs: opts.runs, seed: opts.seed }, scenario.weeks);
+  } catch (e) {
+    asProblem(e);
   }
 }
 

@@ -312,6 +312,29 @@ export interface DB {
   };
   app_setting: { key: string; value: unknown; updated_by: string; updated_at: Generated<Date> };
   job_run: { name: string; instance: string; started_at: Date; finished_at: Date | null; result: unknown; error: string | null };
+  task: {
+    id: Generated<number>;
+    kind: string;
+    status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+    progress: Generated<number>;
+    progress_text: string | null;
+    input: Generated<unknown>;
+    input_file: Buffer | null;
+    input_file_name: string | null;
+    result: unknown;
+    result_file: Buffer | null;
+    result_file_type: string | null;
+    result_file_name: string | null;
+    error: unknown;
+    created_by: string;
+    actor: unknown;
+    created_by_user_id: number | null;
+    created_at: Generated<Date>;
+    started_at: Date | null;
+    finished_at: Date | null;
+    instance: string | null;
+    lease_until: Date | null;
+  };
   body: { id: Generated<number>; code: string; name: string; kind: 'LRT' | 'HLRT' | 'PRT'; province_code: string | null };
   person: {
     id: Generated<number>;

@@ -23,6 +23,9 @@ import { agendaRoutes } from '../../features/agenda/routes.ts';
 import { meetingRoutes } from '../../features/meetings/routes.ts';
 import { pipelineRoutes } from '../../features/pipeline/routes.ts';
 import { dashboardRoutes } from '../../features/dashboard/routes.ts';
+import { taskRoutes } from '../../features/tasks/routes.ts';
+import { TASK_KINDS } from '../../features/tasks/kinds.ts';
+import { createTaskRunner, type TaskRunner, type TaskRunnerOptions } from '../tasks/runner.ts';
 import { User, Token } from '../../features/auth/schemas.ts';
 import { registerAuth } from './auth.ts';
 import { registerTextInputChecks } from './text-input.ts';
@@ -36,6 +39,8 @@ declare module 'fastify' {
     database: Database;
     /** Every route as registered, for the checks that walk all routes (OpenAPI coverage, authorization). */
     registeredRoutes: { method: string; url: string; hidden: boolean }[];
+    /** Long operations as background tasks (platform/tasks). */
+    tasks: TaskRunner;
   }
 }
 
@@ -52,6 +57,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** OpenID Connect login; off when undefined. */
   oidc?: OidcConfig | undefined;
+  /** Background tasks (lease, progress interval, instance name). */
+  tasks?: TaskRunnerOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -77,6 +84,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', options.database);
+  const tasks = createTaskRunner(options.database.db, TASK_KINDS, { log: app.log, ...options.tasks });
+  app.decorate('tasks', tasks);
+  // Closing waits for the tasks started here: their work finishes (or fails) before the database closes.
+  app.addHook('onClose', () => tasks.idle());
   const registeredRoutes: FastifyInstance['registeredRoutes'] = [];
   app.decorate('registeredRoutes', registeredRoutes);
   app.addHook('onRoute', (route) => {
@@ -145,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(meetingRoutes);
       await api.register(pipelineRoutes);
       await api.register(dashboardRoutes);
+      await api.register(taskRoutes);
       api.get('/openapi.json', { config: { policy: 'public.read' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

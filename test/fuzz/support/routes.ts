@@ -153,6 +153,12 @@ export function routeCases(f: Fixtures): Record<string, RouteCase> {
     'POST /api/v1/reception/occupancy/uploads': write('occupancy.upload'),
     'POST /api/v1/projections': write('projection.run'),
     'POST /api/v1/projections/compare': write('projection.run'),
+    'POST /api/v1/projections/tasks': write('projection.run'),
+    'POST /api/v1/reports/overview/tasks': write('agenda.read'),
+    'GET /api/v1/tasks': read('tasks.read'),
+    // A task that does not exist: its scope is empty (owned tasks are covered by the authorization matrix).
+    'GET /api/v1/tasks/:id': read('tasks.read', { id: '2000000000' }),
+    'GET /api/v1/tasks/:id/file': read('tasks.read', { id: '2000000000' }),
     'GET /api/v1/projections/scenarios': read('projection.run'),
     'GET /api/v1/projections/start-state': read('projection.run'),
     'POST /api/v1/projections/scenarios': write('projection.manage'),
