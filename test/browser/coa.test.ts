@@ -10,7 +10,7 @@
  */
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../helpers/auth.ts';
+import { DEMO, type DemoRole } from '../helpers/auth.ts';
 import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 
 const PASSWORD = 'Regietafel-demo-2022';
@@ -54,11 +54,11 @@ describe.runIf(HAVE_CHROMIUM)('COA in Chromium: occupancy and realisation upload
   /** The next answer of an upload route, to compare the page with what the server said. */
   const uploadAnswer = (page: Page, path: string) => page.waitForResponse((r: Response) => r.url().endsWith(path) && r.request().method() === 'POST');
 
-  async function loginAsCoa(): Promise<Page> {
+  async function loginAs(role: DemoRole = 'coa'): Promise<Page> {
     const page = await newPage();
     await page.goto(url('/inloggen'));
     await poll(() => h1(page)).toBe('Inloggen');
-    await page.getByLabel('E-mailadres', { exact: true }).fill(DEMO.coa);
+    await page.getByLabel('E-mailadres', { exact: true }).fill(DEMO[role]);
     await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await poll(() => page.getByRole('banner').getByRole('button', { name: /^Menu van / }).count()).toBe(1);
@@ -86,7 +86,7 @@ describe.runIf(HAVE_CHROMIUM)('COA in Chromium: occupancy and realisation upload
   }
 
   it('coa: a refused occupancy file changes nothing, a new day is read with its counts, a correction only on purpose, and the national page shows the new day', async () => {
-    const page = await loginAsCoa();
+    const page = await loginAs();
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Opvang', exact: true }).click();
     await poll(() => h1(page)).toBe('Opvang');
     await page.getByRole('link', { name: 'Bezetting uploaden', exact: true }).click();
@@ -186,9 +186,9 @@ describe.runIf(HAVE_CHROMIUM)('COA in Chromium: occupancy and realisation upload
   }, 120_000);
 
   it('coa: a realisation list with a line outside the half-year is refused whole; a good list adds to the municipality’s realisation', async () => {
-    const page = await loginAsCoa();
+    const page = await loginAs();
     await page.goto(url('/taakstelling/overzicht'));
-    await poll(() => h1(page)).not.toBe('');
+    await poll(() => h1(page)).toBe('Overzicht taakstelling en toezicht');
     await page.getByRole('link', { name: 'Realisatielijst uploaden', exact: true }).click();
     await poll(() => h1(page)).toBe('Realisatielijst uploaden');
     expect(await page.getByLabel('Halfjaar', { exact: true }).inputValue()).toBe('2022-II');
@@ -211,5 +211,20 @@ describe.runIf(HAVE_CHROMIUM)('COA in Chromium: occupancy and realisation upload
     await poll(() => page.getByTestId('realisation-upload-summary').innerText()).toBe('2 regels gelezen voor 2022-II: 2 nieuw, 0 al bekend.');
     await checkPage(page, 'realisation-read');
     expect((await ledger()).periods.find((p) => p.period === '2022-II')!.realised).toBe(realisedBefore + 5);
+  }, 120_000);
+
+  it('secretariaat: no upload links for what only COA reports, and "Geen toegang" at their addresses', async () => {
+    const page = await loginAs('secretariaat');
+    await page.goto(url('/opvang'));
+    await poll(() => page.getByTestId('as-of').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Bezetting uploaden' }).count()).toBe(0);
+    await page.goto(url('/taakstelling/overzicht'));
+    await poll(() => h1(page)).toBe('Overzicht taakstelling en toezicht');
+    expect(await page.getByRole('link', { name: 'Realisatielijst uploaden' }).count()).toBe(0);
+    for (const path of ['/opvang/bezetting-uploaden', '/taakstelling/realisaties-uploaden']) {
+      await page.goto(url(path));
+      await poll(() => h1(page)).toBe('Geen toegang');
+      expect(await page.locator('input[type="file"]').count(), path).toBe(0);
+    }
   }, 120_000);
 });
