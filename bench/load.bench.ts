@@ -155,6 +155,12 @@ export async function benchLoad(): Promise<BenchResult> {
           `PostgreSQL restart took ${restart.doneAt !== undefined ? ((restart.doneAt - restart.startedAt) / 1000).toFixed(1) : '?'} s${restart.error ? ` (error: ${restart.error})` : ''}; failed answers meanwhile ${restart.failedDuring}; first acknowledged write ${back}`,
           `realisations acknowledged ${acked.length.toLocaleString('en')}: lost ${lost}, duplicated ${duplicated}, in the database without acknowledgement ${unacknowledged}`,
           `report drafts saved ${reportSaves}: versions not as acknowledged ${reportMismatch} (a save committed while its answer was lost leaves the client one version behind)`,
+          `500s by message: ${
+            [...new Set(servers.flatMap((sv) => [...sv.log().matchAll(/"err":\{"type":"(\w+)","message":"([^"]{0,120})[^\n]*"msg":"unhandled error"/g)].map((m) => `${m[1]}: ${m[2]}`)))].join(' | ') || 'none logged'
+          }`,
+          ...servers.map((sv, i) =>
+            sv.process.exitCode === null ? `server ${i + 1}: still running` : `server ${i + 1}: EXITED (${sv.process.exitCode}): ${sv.log().slice(-600).replace(/\s+/g, ' ')}`,
+          ),
           lost === 0 && duplicated === 0 && restart.firstAckAfter !== undefined ? 'goal met: no acknowledged write lost or doubled, the servers reconnected by themselves' : 'GOAL MISSED (see above)',
         ],
       };

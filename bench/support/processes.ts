@@ -11,6 +11,8 @@ export interface Server {
   url: string;
   process: ChildProcess;
   stop(): Promise<void>;
+  /** The last 200 kB the server wrote to stderr. */
+  log(): string;
 }
 
 export async function freePort(): Promise<number> {
@@ -42,12 +44,13 @@ function start(args: string[], env: NodeJS.ProcessEnv, port: number, readyPath: 
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => {
-    err = (err + d.toString()).slice(-20_000);
+    err = (err + d.toString()).slice(-200_000);
   });
   const url = `http://127.0.0.1:${port}`;
   const server: Server = {
     url,
     process: child,
+    log: () => err,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

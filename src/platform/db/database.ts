@@ -72,6 +72,15 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   pool.on('error', (err) => {
     process.emitWarning(`PostgreSQL-verbinding verbroken (${err.message}); de volgende query maakt een nieuwe.`);
   });
+  // The pool listens only on idle connections. One that is checked out (in a transaction, between two statements)
+  // when the server goes away emits 'error' on the client itself, which also ended the process (found by the load
+  // benchmark with LOAD_PG_RESTART=1). Its pending query fails on its own, the request answers 503, and the pool
+  // drops the connection when it is released with the error.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => {
+      process.emitWarning(`PostgreSQL-verbinding verbroken tijdens gebruik (${err.message}).`);
+    });
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyAwarePool(pool) }) });
   return {
     db,

@@ -104,6 +104,14 @@ function dutchReason(e: AjvError): string {
   }
 }
 
+/** PostgreSQL shutting down or restarting (57P01–57P03), a lost connection (08xxx), or no server listening. */
+export function databaseUnavailable(error: { code?: unknown; message?: unknown }): boolean {
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (/^57P0[1-3]$/.test(code) || /^08\d{3}$/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
+  // node-postgres's own errors for a connection that broke under it carry no code.
+  return typeof error.message === 'string' && /^Connection terminated|connection error and is not queryable|^terminating connection/.test(error.message);
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { validation?: AjvError[]; validationContext?: string }, request, reply) => {
     if (error instanceof AppError) return sendProblem(reply, request, error);
@@ -126,6 +134,12 @@ export function registerErrorHandling(app: FastifyInstance) {
       const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'te-groot' : 'ongeldig-verzoek';
       const detail = code === 'te-groot' ? 'Het verzoek is te groot.' : 'Het verzoek kan niet worden verwerkt.';
       return sendProblem(reply, request, new AppError(status, code, 'Ongeldig verzoek', detail));
+    }
+    if (databaseUnavailable(error)) {
+      // Not our bug and not the user's: the database restarts or is unreachable. Say so, and when to try again.
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, request, new AppError(503, 'database-onbereikbaar', 'Tijdelijk niet beschikbaar', 'De database is even niet bereikbaar (bijvoorbeeld door een herstart). Een wijziging is daardoor mogelijk niet opgeslagen: controleer het en probeer het over enkele seconden opnieuw.'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(
