@@ -13,7 +13,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableFooter,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -25,6 +24,8 @@ import { PairedBars } from './PairedBars.tsx';
 import type { Dashboard, DashboardMunicipality, DashboardReport } from './types.ts';
 
 type Data = Dashboard;
+
+const tenthsToPercent = (tenths: number | null) => (tenths === null ? null : tenths / 10);
 
 /** A column header of figures (right-aligned like its cells). */
 function NumHeader({ children }: { children: string }) {
@@ -58,7 +59,7 @@ function AsOfField({ asOf }: { asOf: string }) {
 }
 
 function ReceptionSection({ d, asOf }: { d: Data; asOf: string }) {
-  const { m, number, maybe, date, signed } = useDashboardT();
+  const { m, number, maybe, date, signed, percent } = useDashboardT();
   const r = d.reception;
   return (
     <section aria-labelledby="dash-reception" className="rt-dash-section">
@@ -139,32 +140,23 @@ function ReceptionSection({ d, asOf }: { d: Data; asOf: string }) {
                   legend={{ value: m.reception.shareRealised, reference: m.reception.shareShare }}
                   format={number}
                   valueText={(row) => m.reception.barValue(number(row.value), number(row.reference))}
-                  showTable={m.showTable}
-                  hideTable={m.hideTable}
-                  table={() => (
-                    <Table caption={m.reception.shareCaption(r.capacityShare!.title, date(r.capacityShare!.asOf))}>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHeaderCell scope="col">{m.reception.colProvince}</TableHeaderCell>
-                          <NumHeader>{m.reception.shareRealised}</NumHeader>
-                          <NumHeader>{m.reception.shareShare}</NumHeader>
-                          <NumHeader>{m.reception.colDifference}</NumHeader>
-                          <NumHeader>{m.reception.colPercent}</NumHeader>
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {r.capacityShare!.provinces.map((p) => (
-                          <TableRow key={p.provinceCode}>
-                            <TableHeaderCell scope="row">{p.name ?? provinceName(p.provinceCode)}</TableHeaderCell>
-                            <TableCell className="rt-numeric">{number(p.realised)}</TableCell>
-                            <TableCell className="rt-numeric">{number(p.share)}</TableCell>
-                            <TableCell className="rt-numeric">{signed(p.difference)}</TableCell>
-                            <TableCell className="rt-numeric">{p.percentage ? `${p.percentage} %` : m.noValue}</TableCell>
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
-                  )}
+                  table={{
+                    caption: m.reception.shareCaption(r.capacityShare.title, date(r.capacityShare.asOf)),
+                    columns: [
+                      { header: m.reception.colProvince },
+                      { header: m.reception.shareRealised, numeric: true },
+                      { header: m.reception.shareShare, numeric: true },
+                      { header: m.reception.colDifference, numeric: true, format: signed },
+                      { header: m.reception.colPercent, numeric: true, format: percent },
+                    ],
+                    rows: r.capacityShare.provinces.map((p) => [
+                      p.name ?? provinceName(p.provinceCode),
+                      p.realised,
+                      p.share,
+                      p.difference,
+                      p.percentageTenths === null ? null : p.percentageTenths / 10,
+                    ]),
+                  }}
                 />
               ) : null}
             </>
@@ -287,48 +279,24 @@ function LedgerSection({ d, asOf }: { d: Data; asOf: string }) {
               legend={{ value: m.ledger.colRealised, reference: m.ledger.colCorrected }}
               format={number}
               valueText={(row) => m.ledger.barValue(number(row.value), number(row.reference))}
-              showTable={m.showTable}
-              hideTable={m.hideTable}
-              table={() => (
-                <Table caption={m.ledger.chartCaption(l.period, date(l.asOf))}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell scope="col">{m.ledger.colProvince}</TableHeaderCell>
-                      <NumHeader>{m.ledger.colTaakstelling}</NumHeader>
-                      <NumHeader>{m.ledger.colCorrected}</NumHeader>
-                      <NumHeader>{m.ledger.colRealised}</NumHeader>
-                      <NumHeader>{m.reception.colPercent}</NumHeader>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {l.provinces.map((p) => {
-                      const tenths = shareTenths(p.realised, p.corrected);
-                      return (
-                        <TableRow key={p.provinceCode}>
-                          <TableHeaderCell scope="row">
-                            <RouterLink to={withAsOf(p.href, asOf)}>{provinceName(p.provinceCode)}</RouterLink>
-                          </TableHeaderCell>
-                          <TableCell className="rt-numeric">{number(p.taakstelling)}</TableCell>
-                          <TableCell className="rt-numeric">{number(p.corrected)}</TableCell>
-                          <TableCell className="rt-numeric">{number(p.realised)}</TableCell>
-                          <TableCell className="rt-numeric">{percent(tenths === null ? null : tenths / 10)}</TableCell>
-                        </TableRow>
-                      );
-                    })}
-                  </TableBody>
-                  <TableFooter>
-                    <TableRow>
-                      <TableHeaderCell scope="row">{m.national.title}</TableHeaderCell>
-                      <TableCell className="rt-numeric">{number(l.taakstelling.value)}</TableCell>
-                      <TableCell className="rt-numeric">{number(l.corrected.value)}</TableCell>
-                      <TableCell className="rt-numeric">{number(l.realised.value)}</TableCell>
-                      <TableCell className="rt-numeric">
-                        {percent(shareTenths(l.realised.value, l.corrected.value) === null ? null : shareTenths(l.realised.value, l.corrected.value)! / 10)}
-                      </TableCell>
-                    </TableRow>
-                  </TableFooter>
-                </Table>
-              )}
+              table={{
+                caption: m.ledger.chartCaption(l.period, date(l.asOf)),
+                columns: [
+                  {
+                    header: m.ledger.colProvince,
+                    render: (_v, i) => {
+                      const p = l.provinces[i];
+                      return p ? <RouterLink to={withAsOf(p.href, asOf)}>{provinceName(p.provinceCode)}</RouterLink> : m.national.title;
+                    },
+                  },
+                  { header: m.ledger.colTaakstelling, numeric: true },
+                  { header: m.ledger.colCorrected, numeric: true },
+                  { header: m.ledger.colRealised, numeric: true },
+                  { header: m.reception.colPercent, numeric: true, format: percent },
+                ],
+                rows: l.provinces.map((p) => [provinceName(p.provinceCode), p.taakstelling, p.corrected, p.realised, tenthsToPercent(shareTenths(p.realised, p.corrected))]),
+                footer: [m.national.title, l.taakstelling.value, l.corrected.value, l.realised.value, tenthsToPercent(shareTenths(l.realised.value, l.corrected.value))],
+              }}
             />
           ) : null}
           {d.province ? (

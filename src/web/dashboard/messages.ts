@@ -10,8 +10,6 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 export const nl = {
   nav: DASHBOARD_NAV_LABEL.nl as string,
   noValue: '–',
-  showTable: 'Toon als tabel',
-  hideTable: 'Verberg de tabel',
   asOfField: 'Peildatum',
   asOfHelp: 'Elk onderdeel toont de laatste cijfers op of voor deze dag. Leeg: vandaag.',
   asOfLine: (date: string) => `stand per ${date}`,
@@ -154,8 +152,6 @@ export type DashboardMessages = typeof nl;
 export const en: DashboardMessages = {
   nav: DASHBOARD_NAV_LABEL.en,
   noValue: '–',
-  showTable: 'Show as table',
-  hideTable: 'Hide the table',
   asOfField: 'Reading date',
   asOfHelp: 'Each part shows the latest figures on or before this day. Empty: today.',
   asOfLine: (date) => `as of ${date}`,
