@@ -2,6 +2,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useApi } from '../api/useApi.ts';
 import { projectShapes, type ProvinceShapeProperties } from '../regions/geo.ts';
+import { AreaHighlight, PatternDefs, patternId } from '../shared/map/Choropleth.tsx';
+import { TONES, type ClassStyle } from '../shared/map/classes.ts';
 import { Heading, LoadingStatus } from '../ui/index.ts';
 import { useLedgerT } from './common.tsx';
 import type { MapClass, MapLegendEntry, PublicMapItem } from './types.ts';
@@ -15,37 +17,20 @@ type Fill = MapClass | typeof UNPUBLISHED;
 const FILLS: readonly Fill[] = ['behaald', 'bijna', 'achter', 'geen taak', UNPUBLISHED];
 
 /** Colour plus a pattern per class, so the classes differ also without colour vision (WCAG 1.4.1). */
-const STYLE: Record<Fill, { fill: string; mark: string; pattern: 'none' | 'lines' | 'cross' | 'dots' | 'stripes' }> = {
-  behaald: { fill: '#1d6b3e', mark: '#ffffff', pattern: 'none' },
-  bijna: { fill: '#e0a526', mark: '#ffffff', pattern: 'lines' },
-  achter: { fill: '#b3261e', mark: '#ffffff', pattern: 'cross' },
-  'geen taak': { fill: '#e6e8eb', mark: '#5b6470', pattern: 'dots' },
+const STYLE: Record<Fill, ClassStyle> = {
+  behaald: TONES.good,
+  bijna: TONES.fair,
+  achter: TONES.poor,
+  'geen taak': TONES.neutral,
   // Neutral on purpose: no judgement about a municipality whose province has not published.
   [UNPUBLISHED]: { fill: '#b9bfc7', mark: '#ffffff', pattern: 'stripes' },
 };
 const NOT_INCLUDED_FILL = '#ffffff';
 const NONE: readonly string[] = [];
 
-const fillKey = (c: Fill) => c.replace(/ /g, '-');
-
 /** <pattern> definitions for the classes, ids `${prefix}-behaald` etc. */
 function ClassPatterns({ prefix }: { prefix: string }) {
-  return (
-    <defs>
-      {FILLS.map((c) => {
-        const { fill, mark, pattern } = STYLE[c];
-        return (
-          <pattern key={c} id={`${prefix}-${fillKey(c)}`} width="6" height="6" patternUnits="userSpaceOnUse">
-            <rect width="6" height="6" fill={fill} />
-            {pattern === 'lines' ? <path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke={mark} strokeWidth="1.2" /> : null}
-            {pattern === 'cross' ? <path d="M0,0 l6,6 M6,0 l-6,6" stroke={mark} strokeWidth="1" /> : null}
-            {pattern === 'dots' ? <circle cx="3" cy="3" r="0.9" fill={mark} /> : null}
-            {pattern === 'stripes' ? <path d="M0,1.5 h6 M0,4.5 h6" stroke={mark} strokeWidth="1" /> : null}
-          </pattern>
-        );
-      })}
-    </defs>
-  );
+  return <PatternDefs prefix={prefix} entries={FILLS.map((c) => ({ key: c, style: STYLE[c] }))} />;
 }
 
 function Swatch({ value }: { value: Fill }) {
@@ -53,7 +38,7 @@ function Swatch({ value }: { value: Fill }) {
   return (
     <svg className="rt-ledger-swatch" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" focusable="false">
       <ClassPatterns prefix={prefix} />
-      <rect x="0.5" y="0.5" width="27" height="17" fill={`url(#${prefix}-${fillKey(value)})`} stroke="#5b6470" />
+      <rect x="0.5" y="0.5" width="27" height="17" fill={`url(#${patternId(prefix, value)})`} stroke="#5b6470" />
     </svg>
   );
 }
@@ -162,19 +147,14 @@ export function LedgerMap({
                   d={shape.d}
                   data-code={shape.code}
                   data-class={fill ?? ''}
-                  fill={fill ? `url(#${prefix}-${fillKey(fill)})` : NOT_INCLUDED_FILL}
+                  fill={fill ? `url(#${patternId(prefix, fill)})` : NOT_INCLUDED_FILL}
                   // 345 municipalities would be a tab trap: only the mouse; the table is the text alternative.
                   onMouseEnter={() => setActive(shape.code)}
                   onMouseLeave={() => setActive((cur) => (cur === shape.code ? null : cur))}
                 />
               );
             })}
-            {activeShape ? (
-              <g aria-hidden="true">
-                <path className="rt-map__highlight rt-map__highlight--halo" d={activeShape.d} />
-                <path className="rt-map__highlight" d={activeShape.d} />
-              </g>
-            ) : null}
+            <AreaHighlight d={activeShape?.d} />
           </svg>
         ) : (
           <div />

@@ -1,8 +1,9 @@
 import { useT } from '../i18n/index.tsx';
+import { MAPS_HOME_TEXT, MAPS_NAV_LABEL } from '../maps/nav.ts';
 import { Heading, Link, PageTitle, Paragraph, RouterLink, UnorderedList, UnorderedListItem } from '../ui/index.ts';
 
 export function HomePage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <>
       <PageTitle>{`${t.home.title} – ${t.app.tagline}`}</PageTitle>
@@ -17,6 +18,11 @@ export function HomePage() {
           <RouterLink to="/regios">{t.home.regionsLink}</RouterLink>
           <br />
           {t.home.regionsText}
+        </UnorderedListItem>
+        <UnorderedListItem>
+          <RouterLink to="/kaarten">{MAPS_NAV_LABEL[lang]}</RouterLink>
+          <br />
+          {MAPS_HOME_TEXT[lang]}
         </UnorderedListItem>
         <UnorderedListItem>
           {/* Served by the API server itself, not by this app: a normal link with a full page load. */}
