@@ -80,6 +80,8 @@ const CRAWL: Entry[] = [
   { pattern: '/rapportages/:province/:month', as: 'provincie', url: (i) => `/rapportages/${i.reportProvince}/${i.reportMonth}` },
   { pattern: '/meldingen', as: 'gemeente', url: () => '/meldingen' },
   { pattern: '/openbaar/verslagen', as: 'anonymous', url: () => '/openbaar/verslagen' },
+  // Public, but a signed-in reader sees all three maps: crawl the fullest page.
+  { pattern: '/kaarten', as: 'secretariaat', url: () => '/kaarten' },
   { pattern: '/vergaderingen', as: 'lid', url: () => '/vergaderingen' },
   { pattern: '/vergaderingen/nieuw', as: 'secretariaat', url: () => '/vergaderingen/nieuw' },
   { pattern: '/vergaderingen/:id', as: 'lid', url: (i) => `/vergaderingen/${i.meetingId}` },

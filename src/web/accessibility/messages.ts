@@ -20,7 +20,7 @@ export const nl = {
   ],
   limitationsTitle: 'Bekende beperkingen',
   limitations: [
-    'Kaarten met alle gemeenten: naam en cijfer van een gemeente verschijnen alleen als u met de muis over de gemeente beweegt. Honderden gemeenten elk met de Tab-toets bereikbaar maken zou het toetsenbord vastzetten. Dezelfde cijfers staan in de tabel bij de kaart. Op de kaarten met provincies kunt u elke provincie met de Tab-toets bereiken.',
+    'De gemeentekaarten bij de taakstelling en bij een verdeling over gemeenten tonen naam en cijfer van een gemeente alleen als u met de muis over de gemeente beweegt. Dezelfde cijfers staan in de tabel bij de kaart. Op de pagina Kaarten en op de kaarten met provincies bereikt u elk gebied met het toetsenbord.',
     'PDF-documenten (notulen, agenda, presentielijst, openbare verslagen en het maandoverzicht van de rapportages) hebben een titel en een taal, maar koppen en opsommingen zijn er niet als structuur in vastgelegd; een schermlezer leest ze als doorlopende tekst. Gebruik de HTML-versie van hetzelfde document, of voor het maandoverzicht de rapportages zelf op de pagina’s onder Rapportages.',
     'Meldingen van de server, bijvoorbeeld over een fout in een bestand, zijn altijd Nederlands, ook in de Engelse versie. Ze zijn als Nederlandse tekst gemarkeerd, zodat een schermlezer ze in het Nederlands voorleest.',
   ],
@@ -49,7 +49,7 @@ export const en: AccessibilityMessages = {
   ],
   limitationsTitle: 'Known limitations',
   limitations: [
-    'Maps of all municipalities: a municipality’s name and figure appear only when you move the mouse over it. Making hundreds of municipalities each reachable with the Tab key would trap the keyboard. The same figures are in the table beside the map. On the maps of provinces you can reach every province with the Tab key.',
+    'The municipal maps of the housing quota and of a distribution over municipalities show a municipality’s name and figure only when you move the mouse over it. The same figures are in the table beside the map. On the Maps page and on the maps of provinces you reach every area with the keyboard.',
     'PDF documents (minutes, agenda, attendance list, public minutes and the monthly overview of the reports) have a title and a language, but their headings and lists are not recorded as structure; a screen reader reads them as running text. Use the HTML version of the same document, or for the monthly overview the reports themselves on the pages under Reports.',
     'Messages from the server, for example about an error in a file, are always in Dutch, also in the English version. They are marked as Dutch text, so a screen reader reads them out in Dutch.',
   ],
