@@ -12,8 +12,12 @@ import { describe, expect, it } from 'vitest';
 
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Attributes whose value is read or heard; also our UI wrappers' text props that end up as such. */
-const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'loadingText', 'caption', 'heading', 'hint', 'description', 'legend']);
+/**
+ * Attributes whose value is read or heard (aria-label, title, placeholder, alt, …) and our components' text props,
+ * named by what they hold (label, loadingText, caption, heading, hint, description, legend, message, …).
+ */
+const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt']);
+const isTextAttribute = (name: string) => TEXT_ATTRIBUTES.has(name) || /(label|text|title|caption|heading|hint|description|legend|message|summary)$/i.test(name);
 
 /**
  * Words that are the same in Dutch and English, so they need no catalogue: the product's name, file formats and
@@ -57,7 +61,7 @@ export function untranslatedTexts(fileName: string, source: string): string[] {
     if (ts.isJsxText(node)) hit(node, node.text);
     else if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
       for (const l of resultLiterals(node.expression)) hit(l, literalText(l)!);
-    } else if (ts.isJsxAttribute(node) && node.initializer && TEXT_ATTRIBUTES.has(node.name.getText())) {
+    } else if (ts.isJsxAttribute(node) && node.initializer && isTextAttribute(node.name.getText())) {
       const init = node.initializer;
       if (ts.isStringLiteral(init)) hit(node, init.text);
       else if (ts.isJsxExpression(init) && init.expression) for (const l of resultLiterals(init.expression)) hit(l, literalText(l)!);
