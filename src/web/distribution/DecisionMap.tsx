@@ -5,6 +5,7 @@ import { PROVINCE_FEATURES } from '../regions/map-data.ts';
 import { Heading, LoadingStatus, Paragraph } from '../ui/index.ts';
 import { useDistributionT } from './common.tsx';
 import type { AreaResult, DecisionView } from './types.ts';
+import { AreaHighlight } from '../shared/map/AreaHighlight.tsx';
 
 const WIDTH = 400;
 const HEIGHT = 480;
@@ -99,12 +100,7 @@ function ChoroplethMap({ features, areas, title, focusable }: { features: Featur
             />
           );
         })}
-        {activeShape ? (
-          <g aria-hidden="true">
-            <path className="rt-map__highlight rt-map__highlight--halo" d={activeShape.d} />
-            <path className="rt-map__highlight" d={activeShape.d} />
-          </g>
-        ) : null}
+        <AreaHighlight d={activeShape?.d} />
       </svg>
       <div className="rt-map-legend">
         <Heading level={3}>{m.map.legendTitle}</Heading>

@@ -6,6 +6,7 @@ import { Heading, RouterLink, Table, TableBody, TableCell, TableHeader, TableHea
 import { provinceName, usePipelineT } from './common.tsx';
 import { COVERAGE_CLASSES, coverageClass, type CoverageClass } from './logic.ts';
 import type { ProvinceCoverage } from './types.ts';
+import { AreaHighlight } from '../shared/map/AreaHighlight.tsx';
 
 const WIDTH = 400;
 const HEIGHT = 480;
@@ -95,12 +96,7 @@ export function CoverageMap({ provinces, period, hrefFor }: { provinces: readonl
               </a>
             );
           })}
-          {activeShape ? (
-            <g aria-hidden="true">
-              <path className="rt-map__highlight rt-map__highlight--halo" d={activeShape.d} />
-              <path className="rt-map__highlight" d={activeShape.d} />
-            </g>
-          ) : null}
+          <AreaHighlight d={activeShape?.d} />
         </svg>
         <div className="rt-map-legend">
           <Heading level={3}>{m.map.legendTitle}</Heading>

@@ -5,6 +5,7 @@ import { useT } from '../i18n/index.tsx';
 import { Heading } from '../ui/index.ts';
 import { projectShapes } from './geo.ts';
 import { PROVINCE_FEATURES } from './map-data.ts';
+import { AreaHighlight } from '../shared/map/AreaHighlight.tsx';
 
 const WIDTH = 400;
 const HEIGHT = 480;
@@ -90,13 +91,7 @@ export function ProvinceMap({ provinces, hrefFor }: ProvinceMapProps) {
             </a>
           );
         })}
-        {activeShape ? (
-          // Drawn last so the outline is not hidden under neighbouring provinces.
-          <g aria-hidden="true">
-            <path className="rt-map__highlight rt-map__highlight--halo" d={activeShape.d} />
-            <path className="rt-map__highlight" d={activeShape.d} />
-          </g>
-        ) : null}
+        <AreaHighlight d={activeShape?.d} />
       </svg>
       <div className="rt-map-legend">
         <Heading level={3}>{t.regions.legendTitle}</Heading>

@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ProjectedShape } from '../../regions/geo.ts';
+import { AreaHighlight } from './AreaHighlight.tsx';
 import './map.css';
 import { nextArea, TONES, type ClassStyle, type Tone } from './classes.ts';
 
@@ -40,17 +41,6 @@ export function PatternDefs({ prefix, entries }: { prefix: string; entries: read
 
 function ClassPatterns({ prefix, classes }: { prefix: string; classes: readonly MapClass[] }) {
   return <PatternDefs prefix={prefix} entries={classes.map((c) => ({ key: c.key, style: TONES[c.tone] }))} />;
-}
-
-/** The outline of the focused or hovered area, drawn last so the neighbours do not hide it. */
-export function AreaHighlight({ d }: { d: string | null | undefined }) {
-  if (!d) return null;
-  return (
-    <g aria-hidden="true">
-      <path className="rt-map__highlight rt-map__highlight--halo" d={d} />
-      <path className="rt-map__highlight" d={d} />
-    </g>
-  );
 }
 
 /** The legend: each class's swatch, its words and how many areas are in it. */
