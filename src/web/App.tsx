@@ -68,6 +68,7 @@ const loadMeetingsManagePages = () => import('./meetings/manage.ts');
 const NewMeetingPage = lazy(() => loadMeetingsManagePages().then((m) => ({ default: m.NewMeetingPage })));
 const MinutesPage = lazy(() => loadMeetingsManagePages().then((m) => ({ default: m.MinutesPage })));
 const AccessibilityPage = lazy(() => import('./accessibility/index.ts').then((m) => ({ default: m.AccessibilityPage })));
+const MyTasksPage = lazy(() => import('./tasks/index.ts').then((m) => ({ default: m.MyTasksPage })));
 const MapsPage = lazy(() => import('./maps/index.ts').then((m) => ({ default: m.MapsPage })));
 
 function PageLoading() {
@@ -207,6 +208,14 @@ function Shell() {
           element={
             <RequireAccess policy="self">
               <TokensPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="/taken"
+          element={
+            <RequireAccess policy="tasks.read">
+              <MyTasksPage />
             </RequireAccess>
           }
         />

@@ -127,6 +127,11 @@ describe('authorization matrix', () => {
       url: '/api/v1/realisations/uploads',
       body: () => ({ period: '2022-II', format: 'csv', content: `gemeentecode,datum,personen\nGM0363,2022-07-0${1 + Math.floor(Math.random() * 9)},${1 + Math.floor(Math.random() * 1000)}\n` }),
     },
+    'POST /api/v1/realisations/uploads/tasks': {
+      allowed: ['coa'],
+      url: '/api/v1/realisations/uploads/tasks',
+      body: () => ({ period: '2022-II', format: 'csv', content: `gemeentecode,datum,personen\nGM0363,2022-08-0${1 + Math.floor(Math.random() * 9)},${1 + Math.floor(Math.random() * 1000)}\n` }),
+    },
     'GET /api/v1/ledger': { allowed: SIGNED_IN, url: '/api/v1/ledger?period=2022-I' },
     'GET /api/v1/ledger/public-map': { allowed: ALL, url: '/api/v1/ledger/public-map?period=2022-I' },
     'GET /api/v1/ledger/public-map/preview': { allowed: SIGNED_IN, url: '/api/v1/ledger/public-map/preview?period=2022-I' },

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ProblemRef } from '../../platform/http/schemas.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { uploadRealisations } from './realisations.ts';
+import { periodRange, uploadRealisations } from './realisations.ts';
+import { realisationUploadTask, type RealisationTaskInput } from './upload-task.ts';
+import { TaskStarted, accepted } from '../tasks/routes.ts';
 import * as ledger from './service.ts';
 import { ExcuseRecorded, LadderStep, MunicipalityLedger, Overview, StepDecided, SwapRecorded } from './schemas.ts';
 import { LedgerError, periodOf } from '../../domain/ledger/index.ts';
@@ -20,6 +22,16 @@ const UploadResult = Type.Object({
   period: Type.String(),
 });
 
+const UploadBody = Type.Object(
+  {
+    period: Type.String({ pattern: '^[0-9]{4}-(I|II)$', description: 'Halfjaar waarin alle datums moeten vallen' }),
+    format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+    content: Type.String({ minLength: 1, description: 'CSV-tekst, of bij xlsx de inhoud in base64' }),
+    fileName: Type.Optional(Type.String({ maxLength: 255 })),
+  },
+  { additionalProperties: false },
+);
+
 export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
 
@@ -29,24 +41,38 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags,
       summary: 'COA-realisatielijst inlezen (CSV of Excel, base64 bij Excel); elke regel gecontroleerd, alles of niets, tweemaal hetzelfde bestand verandert niets',
-      body: Type.Object(
-        {
-          period: Type.String({ pattern: '^[0-9]{4}-(I|II)$', description: 'Halfjaar waarin alle datums moeten vallen' }),
-          format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
-          content: Type.String({ minLength: 1, description: 'CSV-tekst, of bij xlsx de inhoud in base64' }),
-          fileName: Type.Optional(Type.String({ maxLength: 255 })),
-        },
-        { additionalProperties: false },
-      ),
+      body: UploadBody,
       response: { 201: UploadResult, 200: UploadResult, ...errors },
     },
   }, async (req, reply) => {
-    const content = req.body.format === 'xlsx' ? Buffer.from(req.body.content, 'base64') : Buffer.from(req.body.content, 'utf8');
-    if (req.body.format === 'xlsx' && content.length === 0) throw new AppError(400, 'bestand-onleesbaar', 'Ongeldige invoer', 'De Excel-inhoud is geen base64.');
+    const content = uploadedContent(req.body);
     const r = await uploadRealisations(db, req.actor(), { content, format: req.body.format, period: req.body.period, fileName: req.body.fileName, source: 'coa' });
     return reply.code(r.alreadyUploaded ? 200 : 201).send(r);
   });
+
+  app.post('/realisations/uploads/tasks', {
+    config: { policy: 'realisation.upload' },
+    bodyLimit: 200 * 1024 * 1024,
+    schema: {
+      tags,
+      summary: 'COA-realisatielijst op de achtergrond inlezen (zelfde controle en alles of niets): 202 met Location; volg de voortgang met GET /api/v1/tasks/{id}',
+      body: UploadBody,
+      response: { 202: TaskStarted, ...errors },
+    },
+  }, async (req, reply) => {
+    const content = uploadedContent(req.body);
+    // The half-year is checked now: a typing error is a 400 at once, not a failed task later.
+    periodRange(req.body.period);
+    const input: RealisationTaskInput = { period: req.body.period, format: req.body.format, ...(req.body.fileName ? { fileName: req.body.fileName } : {}) };
+    return accepted(reply, await app.tasks.submit(req.actor(), realisationUploadTask.kind, input, { data: content, name: req.body.fileName ?? null }));
+  });
 };
+
+function uploadedContent(body: { format: 'csv' | 'xlsx'; content: string }): Buffer {
+  const content = body.format === 'xlsx' ? Buffer.from(body.content, 'base64') : Buffer.from(body.content, 'utf8');
+  if (body.format === 'xlsx' && content.length === 0) throw new AppError(400, 'bestand-onleesbaar', 'Ongeldige invoer', 'De Excel-inhoud is geen base64.');
+  return content;
+}
 
 const Period = Type.String({ pattern: '^[0-9]{4}-(I|II)$', examples: ['2022-II'] });
 const Code = Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) });

@@ -22,7 +22,7 @@ describe('background tasks over the API (projection, monthly overview PDF)', () 
   const as: Record<string, Record<string, string>> = {};
   beforeAll(async () => {
     t = await testApp({ demo: true });
-    for (const role of ['secretariaat', 'lid', 'gemeente'] as const) {
+    for (const role of ['secretariaat', 'lid', 'gemeente', 'coa'] as const) {
       const s = await login(t.app, DEMO[role]);
       as[role] = { cookie: s.cookie, 'x-csrf-token': s.csrf };
     }
@@ -89,6 +89,28 @@ describe('background tasks over the API (projection, monthly overview PDF)', () 
     expect(pdfText(inflated(file.rawPayload))).toContain('Maandoverzicht provinciale rapportages 2022-07');
     expect((await get(`/api/v1/tasks/${id}/file`, 'lid')).statusCode).toBe(403);
     expect((await post('/api/v1/reports/overview/tasks', { month: '2022-13' })).statusCode).toBe(400);
+  });
+
+  it('reads a realisation list as a task: all lines, or on a bad line none and the problem kept with the task', async () => {
+    const lines = async () => Number((await t.database.db.selectFrom('realisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await lines();
+    const content = 'gemeentecode,datum,personen\nGM0363,2022-09-01,3\nGM0479,2022-09-02,4\n';
+    const started = await post('/api/v1/realisations/uploads/tasks', { period: '2022-II', format: 'csv', content, fileName: 'lijst.csv' }, 'coa');
+    expect(started.statusCode, started.body).toBe(202);
+    const { id } = started.json<{ id: number }>();
+    const task = await finished(id, 'coa');
+    expect(task).toMatchObject({ kind: 'realisaties-upload', status: 'done', input: { period: '2022-II', format: 'csv', fileName: 'lijst.csv' }, result: { alreadyUploaded: false, lineCount: 2, newCount: 2 } });
+    expect(await lines()).toBe(before + 2);
+    // The file is not kept once the task has run.
+    expect((await t.database.db.selectFrom('task').select('input_file').where('id', '=', id).executeTakeFirstOrThrow()).input_file).toBeNull();
+
+    const bad = await post('/api/v1/realisations/uploads/tasks', { period: '2022-II', format: 'csv', content: 'gemeentecode,datum,personen\nGM0363,2022-09-03,5\nGM9999,2022-09-04,1\n' }, 'coa');
+    const failed = await finished(bad.json<{ id: number }>().id, 'coa');
+    expect(failed).toMatchObject({ status: 'failed', result: null, error: { status: 422, code: 'bestand-afgekeurd' } });
+    expect((failed.error as { invalidParams: { name: string }[] }).invalidParams[0]!.name).toMatch(/^regel 3/);
+    expect(await lines()).toBe(before + 2);
+    expect((await post('/api/v1/realisations/uploads/tasks', { period: '2022-III', format: 'csv', content }, 'coa')).statusCode).toBe(400);
+    expect((await post('/api/v1/realisations/uploads/tasks', { period: '2022-II', format: 'csv', content }, 'lid')).statusCode).toBe(403);
   });
 
   it('a projection task has no file', async () => {

@@ -149,7 +149,8 @@ export function createTaskRunner(db: Db, kinds: readonly TaskKind<never>[], opti
         db,
         id: row.id,
         input: row.input,
-        file: row.input_file ? { data: row.input_file, name: row.input_file_name } : null,
+        // PGlite hands bytea back as a Uint8Array, pg as a Buffer.
+        file: row.input_file ? { data: Buffer.from(row.input_file), name: row.input_file_name } : null,
         actor: row.actor as Actor,
         progress,
       });

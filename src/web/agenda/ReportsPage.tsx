@@ -1,7 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { asApiError, send, type ApiError } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
+import { TaskProgress } from '../shared/TaskProgress.tsx';
+import { useTask, useTaskParam, type TaskStarted } from '../shared/useTask.ts';
 import {
+  Button,
   Heading,
   Link,
   LoadingStatus,
@@ -51,6 +55,18 @@ export function ReportsPage() {
   const { m, t, date, month, percent, number, locale } = useAgendaT();
   const status = useApi<ReportStatusView>('/api/v1/reports/status');
   const data = status.data;
+  // The PDF of a month's overview made as a background task, followed in the address (?taak=123).
+  const [taskId, setTaskId] = useTaskParam();
+  const pdfTask = useTask<{ month: string }>(taskId);
+  const [startError, setStartError] = useState<ApiError | null>(null);
+  async function preparePdf(forMonth: string) {
+    setStartError(null);
+    try {
+      setTaskId((await send<TaskStarted>('POST', '/api/v1/reports/overview/tasks', { month: forMonth })).data.id);
+    } catch (e) {
+      setStartError(asApiError(e));
+    }
+  }
 
   const rows = useMemo<ProvinceRow[]>(() => {
     if (!data) return [];
@@ -197,12 +213,30 @@ export function ReportsPage() {
                         <span className="rt-agenda-links">
                           <Link href={`/api/v1/reports/overview?month=${encodeURIComponent(r.month)}`}>{m.reports.overviewHtml(month(r.month))}</Link>
                           <Link href={`/api/v1/reports/overview?month=${encodeURIComponent(r.month)}&format=pdf`}>{m.reports.overviewPdf(month(r.month))}</Link>
+                          <Button appearance="secondary" onClick={() => void preparePdf(r.month)}>
+                            {m.reports.preparePdf(month(r.month))}
+                          </Button>
                         </span>
                       </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
               </Table>
+              {startError ? <ApiErrorState error={startError} onRetry={() => setStartError(null)} /> : null}
+              {taskId !== null ? (
+                <section aria-labelledby="reports-pdf-task">
+                  <Heading level={3} id="reports-pdf-task">
+                    {m.reports.pdfTaskTitle}
+                  </Heading>
+                  {pdfTask.task ? <TaskProgress task={pdfTask.task} /> : null}
+                  {pdfTask.task?.status === 'done' && pdfTask.task.file ? (
+                    <Paragraph>
+                      <Link href={`/api/v1/tasks/${pdfTask.task.id}/file`}>{m.reports.pdfReady(pdfTask.task.file.name)}</Link>
+                    </Paragraph>
+                  ) : null}
+                  {pdfTask.error ? <ApiErrorState error={pdfTask.error} onRetry={pdfTask.retry} /> : null}
+                </section>
+              ) : null}
             </section>
           </>
         )

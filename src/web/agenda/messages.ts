@@ -224,6 +224,9 @@ export const nl = {
     colOverview: 'Landelijk overzicht',
     overviewHtml: (month: string) => `Overzicht ${month} (HTML)`,
     overviewPdf: (month: string) => `Overzicht ${month} (PDF)`,
+    preparePdf: (month: string) => `PDF van ${month} op de achtergrond maken`,
+    pdfTaskTitle: 'Maandoverzicht als PDF',
+    pdfReady: (name: string) => `${name} downloaden`,
     noMonths: 'Er worden nog geen maandrapportages verwacht.',
   },
   report: {
@@ -512,6 +515,9 @@ export const en: AgendaMessages = {
     colOverview: 'National overview',
     overviewHtml: (month: string) => `Overview ${month} (HTML)`,
     overviewPdf: (month: string) => `Overview ${month} (PDF)`,
+    preparePdf: (month: string) => `Make the PDF of ${month} in the background`,
+    pdfTaskTitle: 'Monthly overview as PDF',
+    pdfReady: (name: string) => `Download ${name}`,
     noMonths: 'No monthly reports are expected yet.',
   },
   report: {

@@ -2,15 +2,16 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 import { RouterLink } from '../ui/index.ts';
+import { TASKS_NAV_LABEL } from '../tasks/nav.ts';
 import { loginPath } from './returnPath.ts';
 import { useSession } from './session.tsx';
 
 /**
  * The header's account part: "Inloggen" for visitors; for a signed-in user a disclosure button with their name that
- * opens "Mijn API-tokens" and "Uitloggen" (WAI-ARIA disclosure pattern: a button with aria-expanded, Escape closes).
+ * opens "Mijn API-tokens", "Mijn taken" and "Uitloggen" (WAI-ARIA disclosure pattern: a button with aria-expanded, Escape closes).
  */
 export function UserMenu({ onLoggedOut }: { onLoggedOut: (message: string) => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -72,6 +73,9 @@ export function UserMenu({ onLoggedOut }: { onLoggedOut: (message: string) => vo
         <li className="rt-user-menu__meta">{t.account.signedInAs(user.email)}</li>
         <li>
           <RouterLink to="/mijn-api-tokens">{t.account.myTokens}</RouterLink>
+        </li>
+        <li>
+          <RouterLink to="/taken">{TASKS_NAV_LABEL[lang]}</RouterLink>
         </li>
         <li>
           <button

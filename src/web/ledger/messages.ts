@@ -215,6 +215,7 @@ export const nl = {
     summary: (lines: number, fresh: number, known: number, period: string) =>
       `${lines} ${lines === 1 ? 'regel' : 'regels'} gelezen voor ${period}: ${fresh} nieuw, ${known} al bekend.`,
     toOverview: (period: string) => `Bekijk de grootboeken van ${period}`,
+    taskTitle: 'Grote realisatielijst: ingelezen op de achtergrond',
   },
 };
 
@@ -429,5 +430,6 @@ export const en: LedgerMessages = {
     submit: 'Upload the realisation list',
     summary: (lines, fresh, known, period) => `${lines} ${lines === 1 ? 'line' : 'lines'} read for ${period}: ${fresh} new, ${known} already known.`,
     toOverview: (period) => `See the ledgers of ${period}`,
+    taskTitle: 'Large realisation list: read in the background',
   },
 };

@@ -3,6 +3,8 @@ import { asApiError, send } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { useSession } from '../auth/session.tsx';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
+import { TaskProgress } from '../shared/TaskProgress.tsx';
+import { useTask, useTaskParam, type TaskStarted } from '../shared/useTask.ts';
 import { serverErrors } from '../shared/formErrors.ts';
 import { Button, CheckboxField, ErrorSummary, Heading, LoadingStatus, PageTitle, Paragraph, SelectField, TextField, type FormError } from '../ui/index.ts';
 import { useProjectionT } from './common.ts';
@@ -13,7 +15,11 @@ import type { Comparison, Projection, SavedScenario } from './types.ts';
 
 type Result = { kind: 'single'; data: Projection } | { kind: 'compare'; data: Comparison };
 
-/** /prognose: the chain projection of one saved (or adjusted) scenario, or two compared with the same draws. */
+/**
+ * /prognose: the chain projection of one saved (or adjusted) scenario, or two compared with the same draws. One
+ * scenario is computed as a background task followed in the address (`?taak=123`): the user may leave and come back
+ * (or reload) and still see its progress and result. A comparison is computed in the request.
+ */
 export function ProjectionPage() {
   const { m, t, number } = useProjectionT();
   const session = useSession();
@@ -34,6 +40,11 @@ export function ProjectionPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
   const [result, setResult] = useState<Result | null>(null);
+  const [taskId, setTaskId] = useTaskParam();
+  const followed = useTask<Projection>(taskId);
+  const fromTask = followed.task?.status === 'done' && followed.task.result ? followed.task.result : null;
+  // A comparison computed here replaces what the task showed; a new task replaces an earlier comparison.
+  const shown: Result | null = result ?? (fromTask ? { kind: 'single', data: fromTask } : null);
   const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
   const options = items.map((s) => ({ value: String(s.id), label: s.name }));
 
@@ -50,12 +61,16 @@ export function ProjectionPage() {
     setBusy(true);
     setDone('');
     try {
-      let next: Result;
-      if (bId) next = { kind: 'compare', data: (await send<Comparison>('POST', '/api/v1/projections/compare', { a: aRef, b: { scenarioId: Number(bId) }, ...opts })).data };
-      else next = { kind: 'single', data: (await send<Projection>('POST', '/api/v1/projections', { ...aRef, ...opts })).data };
-      setResult(next);
-      const weeks = next.kind === 'single' ? next.data.weeks : next.data.a.weeks;
-      setDone(m.choose.done(number(opts.runs), weeks));
+      if (bId) {
+        const data = (await send<Comparison>('POST', '/api/v1/projections/compare', { a: aRef, b: { scenarioId: Number(bId) }, ...opts })).data;
+        setTaskId(null);
+        setResult({ kind: 'compare', data });
+        setDone(m.choose.done(number(opts.runs), data.a.weeks));
+      } else {
+        const started = (await send<TaskStarted>('POST', '/api/v1/projections/tasks', { ...aRef, ...opts })).data;
+        setResult(null);
+        setTaskId(started.id);
+      }
     } catch (e) {
       const error = asApiError(e);
       setErrors(serverErrors(error, (name) => fieldOfPath(name), `${m.choose.failedTitle}: ${error.title}`));
@@ -140,9 +155,18 @@ export function ProjectionPage() {
         </form>
       ) : null}
       <LoadingStatus busy={busy} loadingText={m.choose.busy} doneText={done} />
-      <section className="rt-projection-results" aria-labelledby={result ? 'projection-result' : undefined} aria-busy={busy}>
-        {result?.kind === 'single' ? <SingleResult result={result.data} /> : null}
-        {result?.kind === 'compare' ? <ComparisonResult comparison={result.data} /> : null}
+      {taskId !== null && !result ? (
+        <section aria-labelledby="projection-task">
+          <Heading level={2} id="projection-task">
+            {m.task.title}
+          </Heading>
+          {followed.task ? <TaskProgress task={followed.task} /> : null}
+          {followed.error ? <ApiErrorState error={followed.error} onRetry={followed.retry} /> : null}
+        </section>
+      ) : null}
+      <section className="rt-projection-results" aria-labelledby={shown ? 'projection-result' : undefined} aria-busy={busy}>
+        {shown?.kind === 'single' ? <SingleResult result={shown.data} /> : null}
+        {shown?.kind === 'compare' ? <ComparisonResult comparison={shown.data} /> : null}
       </section>
     </>
   );

@@ -32,6 +32,7 @@ export const nl = {
     failedTitle: 'De prognose is niet berekend',
     sameScenario: 'Kies twee verschillende scenario’s om te vergelijken.',
   },
+  task: { title: 'Prognose als taak op de achtergrond' },
   form: {
     title: 'Scenario aanpassen',
     toggle: 'Scenario aanpassen voor deze berekening',
@@ -163,6 +164,7 @@ export const en: ProjectionMessages = {
     failedTitle: 'The projection was not calculated',
     sameScenario: 'Choose two different scenarios to compare.',
   },
+  task: { title: 'Projection as a background task' },
   form: {
     title: 'Adjust scenario',
     toggle: 'Adjust the scenario for this calculation',

@@ -126,6 +126,7 @@ export function routeCases(f: Fixtures): Record<string, RouteCase> {
     'POST /api/v1/distributions/:id/correction': { policy: 'distribution.manage', owners: decisions.slice(0, 1) },
     'GET /api/v1/distributions/:id/export': { policy: 'distribution.read', owners: decisions },
     'POST /api/v1/realisations/uploads': write('realisation.upload'),
+    'POST /api/v1/realisations/uploads/tasks': write('realisation.upload'),
     'GET /api/v1/ledger': read('ledger.read'),
     'GET /api/v1/ledger/public-map': read('public.read'),
     'GET /api/v1/ledger/public-map/preview': read('ledger.read'),
