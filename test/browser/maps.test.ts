@@ -72,12 +72,24 @@ describe.runIf(HAVE_CHROMIUM)('maps page in Chromium', { timeout: 120_000 }, () 
     expect(await frame.locator('path.rt-choropleth__area[tabindex="0"]').count()).toBe(1);
     await checkPage(page, 'realisation');
 
+    // The map as a file of its own: every area with its pattern, the legend's words under it.
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /als SVG$/ }).click()]);
+    const svg = fs.readFileSync(await svgFile.path()).toString('utf8');
+    expect(svg.match(/<path [^>]*data-code="GM\d{4}"/g)).toHaveLength(345);
+    expect(svg).toMatch(/fill="url\(#[^)]+\)"/);
+    expect(svg).toContain('>geen gegevens (0)</text>');
+
     // 2023-I: no boundaries of 2023 in the data; the page says so instead of drawing a wrong map.
     await page.getByLabel('Halfjaar').selectOption('2023-I');
     await expect.poll(() => page.getByTestId('map-frame').innerText()).toContain('Geen kaart voor dit halfjaar');
     expect(await page.getByTestId('map-frame').innerText()).toContain('De gemeentegrenzen van 1 januari 2023 zitten niet in de kaartgegevens');
     expect(await page.locator('path.rt-choropleth__area').count()).toBe(0);
     await checkPage(page, 'no-geometry');
+
+    // The same in English.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => h1(page)).toBe('Maps');
+    await expect.poll(() => page.getByTestId('map-frame').innerText()).toContain('No map for this half-year');
   });
 
   it('secretariat: backlog per 1,000 inhabitants, and reception places against the share with the bars as CSV', async () => {

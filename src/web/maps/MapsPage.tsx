@@ -155,7 +155,10 @@ function RealisationMap({ period }: { period: string }) {
     code: i.code,
     name: i.name,
     classKey: i.class,
-    detail: m.realisation.detail(i.name, i.percentage === null ? m.noData : percent(i.percentage), number(i.realised), number(i.corrected), label.get(i.class) ?? i.class),
+    detail:
+      i.percentage === null
+        ? m.realisation.detailNoQuota(i.name, number(i.realised), number(i.corrected), label.get(i.class) ?? i.class)
+        : m.realisation.detail(i.name, percent(i.percentage), number(i.realised), number(i.corrected), label.get(i.class) ?? i.class),
   }));
   const table: ChartTable = {
     caption: m.realisation.caption(period),

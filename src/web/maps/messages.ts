@@ -35,6 +35,7 @@ export const nl = {
     colRealised: 'Gerealiseerd',
     colPercentage: 'Gerealiseerd (%)',
     detail: (name: string, percentage: string, realised: string, corrected: string, cls: string) => `${name}: ${percentage} gerealiseerd (${realised} van ${corrected}), ${cls}.`,
+    detailNoQuota: (name: string, realised: string, corrected: string, cls: string) => `${name}: ${realised} gerealiseerd bij een gecorrigeerde taakstelling van ${corrected}, ${cls}.`,
     source: 'Bron: de openbare halfjaarkaart, zoals de provincies die publiceerden. Gemeenten van een provincie die nog niet publiceerde, staan als ‘geen gegevens’.',
   },
   backlog: {
@@ -113,6 +114,7 @@ export const en: MapsMessages = {
     colRealised: 'Realised',
     colPercentage: 'Realised (%)',
     detail: (name: string, percentage: string, realised: string, corrected: string, cls: string) => `${name}: ${percentage} realised (${realised} of ${corrected}), ${cls}.`,
+    detailNoQuota: (name: string, realised: string, corrected: string, cls: string) => `${name}: ${realised} realised against a corrected quota of ${corrected}, ${cls}.`,
     source: 'Source: the public half-year map as the provinces published it. Municipalities of a province that has not published yet show as ‘no data’.',
   },
   backlog: {
