@@ -150,31 +150,43 @@ async function pageFacts(page: Page): Promise<PageFacts> {
  * stops in order. The page records each focus itself (focusin), so a press costs one round trip and a page with
  * hundreds of controls takes seconds; `limit` bounds the presses.
  */
-async function tabThrough(page: Page, limit: number): Promise<string[]> {
+async function tabThrough(page: Page, limit: number): Promise<{ stops: string[]; unseen: string[] }> {
   await page.evaluate(() => {
-    const w = window as unknown as { __tabStops: string[] };
+    const w = window as unknown as { __tabStops: string[]; __unseen: string[] };
     w.__tabStops = [];
+    w.__unseen = [];
+    // What shows focus: outline, shadow, colours, underline, stroke (SVG), or the element appearing (skip link).
+    const look = (el: Element) => {
+      const c = getComputedStyle(el);
+      return [c.outlineStyle, c.outlineWidth, c.outlineColor, c.boxShadow, c.borderColor, c.backgroundColor, c.color, c.textDecorationLine, c.stroke, c.strokeWidth, c.clip, c.clipPath, c.transform, c.position].join('|');
+    };
+    const before = new Map<Element, string>();
+    for (const el of document.querySelectorAll('[data-a11y-crawl]')) before.set(el, look(el));
     document.addEventListener('focusin', (event) => {
       const el = event.target as Element;
       const mark = el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : (el.getAttribute('data-a11y-crawl') ?? `unmarked:${el.tagName}`);
       w.__tabStops.push(mark);
+      // Map areas (SVG) show focus with a highlight drawn over the map by the page, not on the element itself.
+      if (!(el instanceof SVGElement) && before.get(el) === look(el)) w.__unseen.push(el.outerHTML.slice(0, 120));
     });
   });
   const state = () =>
     page.evaluate(() => ({
       stops: (window as unknown as { __tabStops: string[] }).__tabStops,
+      unseen: (window as unknown as { __unseen: string[] }).__unseen,
       onBody: document.activeElement === null || document.activeElement === document.body,
     }));
   for (let pressed = 0; pressed < limit; ) {
     const batch = Math.min(25, limit - pressed);
     for (let i = 0; i < batch; i++) await page.keyboard.press('Tab');
     pressed += batch;
-    const { stops, onBody } = await state();
+    const { stops, unseen, onBody } = await state();
     const again = stops.indexOf(stops[0]!, 1);
-    if (again > 0) return stops.slice(0, again);
+    if (again > 0) return { stops: stops.slice(0, again), unseen };
     if (onBody) break;
   }
-  return (await state()).stops;
+  const { stops, unseen } = await state();
+  return { stops, unseen };
 }
 
 describe.runIf(HAVE_CHROMIUM)('every page: axe, structure and keyboard', { timeout: 120_000 }, () => {
@@ -235,6 +247,7 @@ describe.runIf(HAVE_CHROMIUM)('every page: axe, structure and keyboard', { timeo
     await page.setContent(`<a href="#inhoud">naar de inhoud</a><header>kop</header>
       <main id="inhoud" tabindex="-1"><h1>Eén</h1><h2>Twee</h2><h4>Vier</h4>
         <div tabindex="3">positief</div><span id="klik">klik</span><button style="display:none">verborgen</button>
+        <style>#kaal:focus { outline: none }</style><button id="kaal">geen focusrand</button>
         <input id="val" onkeydown="if (event.key === 'Tab') event.preventDefault()"><a href="/na-de-val">onbereikbaar</a></main>`);
     // What React does for onClick: a handler on the element's props, nothing in the DOM.
     await page.evaluate(() => Object.assign(document.getElementById('klik')!, { __reactProps$test: { onClick: () => undefined } }));
@@ -243,11 +256,13 @@ describe.runIf(HAVE_CHROMIUM)('every page: axe, structure and keyboard', { timeo
     expect(facts.headingLevels).toEqual([1, 2, 4]);
     expect(facts.positiveTabindex).toEqual(['div "positief"']);
     expect(facts.clickableUnreachable).toEqual(['span#klik "klik"']);
-    expect(facts.interactive).toHaveLength(4);
-    const reached = await tabThrough(page, 20);
-    // The positive tabindex jumps the queue before the skip link; the field that swallows Tab traps the keyboard.
-    expect(reached).toEqual(['1', '0', '2']);
-    expect(reached).not.toContain('3');
+    expect(facts.interactive).toHaveLength(5);
+    const { stops: reached, unseen } = await tabThrough(page, 20);
+    // The positive tabindex jumps the queue before the skip link; the button without a focus ring looks unfocused;
+    // the field that swallows Tab traps the keyboard.
+    expect(reached).toEqual(['1', '0', '2', '3']);
+    expect(unseen).toEqual([expect.stringContaining('id="kaal"')]);
+    expect(reached).not.toContain('4');
   });
 
   it('the accessibility statement in English: the switch keeps the page, its heading and the footer link translated', async () => {
@@ -312,7 +327,7 @@ describe.runIf(HAVE_CHROMIUM)('every page: axe, structure and keyboard', { timeo
 
     // Keyboard: from the top of a freshly loaded page the skip link comes first, and Enter on it lands in <main>.
     // A date field takes three Tab presses (day, month, year): room for more presses than controls.
-    const reached = await tabThrough(page, facts.interactive.length * 3 + 20);
+    const { stops: reached, unseen } = await tabThrough(page, facts.interactive.length * 3 + 20);
     const firstStop = await page.evaluate(() => document.querySelector('[data-a11y-crawl="0"]')?.getAttribute('href'));
     expect(firstStop, 'the skip link is the first focusable element').toBe('#inhoud');
     expect(reached[0], 'the skip link is the first Tab stop').toBe('0');
@@ -322,6 +337,7 @@ describe.runIf(HAVE_CHROMIUM)('every page: axe, structure and keyboard', { timeo
       unreached,
     );
     expect(describeUnreached, 'controls Tab does not reach').toEqual([]);
+    expect(unseen, 'Tab stops that look the same with and without focus').toEqual([]);
 
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.locator('[data-a11y-crawl="0"]').focus();
