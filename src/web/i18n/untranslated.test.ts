@@ -72,6 +72,35 @@ export function untranslatedTexts(fileName: string, source: string): string[] {
   return hits;
 }
 
+/**
+ * Numbers and dates shown without a named locale follow the browser's language, not the interface's: `1,234.5` or
+ * `7/8/2022` in the Dutch interface. Calls of toLocale*String and Intl formats must name a locale.
+ */
+export function unlocalisedFormats(fileName: string, source: string): string[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const hits: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const callee = node.expression.getText();
+      const first = node.arguments?.[0];
+      const noLocale = !first || first.kind === ts.SyntaxKind.UndefinedKeyword || first.getText() === 'undefined';
+      if (noLocale && (/\.toLocale(Date|Time)?String$/.test(callee) || /^Intl\.(NumberFormat|DateTimeFormat)$/.test(callee))) {
+        hits.push(`${fileName}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.getText().slice(0, 80)}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return hits;
+}
+
+function webSources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? webSources(full) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
 function tsxFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
@@ -88,6 +117,16 @@ describe('untranslated texts in the pages', () => {
        const c = <a title={t.x}>Regietafel {'PDF'} {\`\${n}k\`}</a>;`,
     );
     expect(found.map((h) => h.split(' ').slice(1).join(' '))).toEqual(['title="Meer informatie"', 'Hallo', "'wereld'", "'ja'", '`Zoek ${n}`']);
+  });
+
+  it('finds a number or date formatted in the browser language', () => {
+    const found = unlocalisedFormats('x.ts', `a.toLocaleString(); b.toLocaleDateString(undefined, {}); new Intl.NumberFormat();
+      c.toLocaleString('nl-NL'); new Intl.DateTimeFormat(locale); s.toLocaleUpperCase('nl');`);
+    expect(found.map((h) => h.split(' ').slice(1).join(' '))).toEqual(['a.toLocaleString()', 'b.toLocaleDateString(undefined, {})', 'new Intl.NumberFormat()']);
+  });
+
+  it('every number and date in src/web is formatted with a named locale (i18n/format.ts or a feature helper)', () => {
+    expect(webSources(WEB).flatMap((f) => unlocalisedFormats(path.relative(WEB, f), fs.readFileSync(f, 'utf8')))).toEqual([]);
   });
 
   it('every text in src/web/**/*.tsx comes from a catalogue', () => {
