@@ -11,7 +11,7 @@ import { DEMO } from '../helpers/auth.ts';
 import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 
 describe.runIf(HAVE_CHROMIUM)('chart frame in Chromium', { timeout: 120_000 }, () => {
-  const { url, newPage, checkPage } = browserHarness({ name: 'chart-frame', timeoutMs: 15000, acceptDownloads: true });
+  const { url, signedInPage, checkPage } = browserHarness({ name: 'chart-frame', timeoutMs: 15000, acceptDownloads: true });
 
   async function download(page: Page, click: () => Promise<void>): Promise<{ file: Download; bytes: Buffer }> {
     const [file] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -20,12 +20,7 @@ describe.runIf(HAVE_CHROMIUM)('chart frame in Chromium', { timeout: 120_000 }, (
   }
 
   it('shows the figures as a table and downloads them as CSV, SVG and PNG', async () => {
-    const page = await newPage();
-    await page.goto(url('/inloggen'));
-    await page.getByLabel('E-mailadres').fill(DEMO.secretariaat);
-    await page.getByLabel('Wachtwoord').fill('Regietafel-demo-2022');
-    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await expect.poll(() => page.getByRole('banner').getByRole('button', { name: /^Menu van / }).count()).toBe(1);
+    const page = await signedInPage(DEMO.secretariaat);
     await page.goto(url('/opvang?peildatum=2022-07-08'));
     const frame = page.getByTestId('by-type');
     await expect.poll(() => frame.getByRole('img').count()).toBe(1);

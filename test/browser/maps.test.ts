@@ -12,7 +12,7 @@ import { DEMO } from '../helpers/auth.ts';
 import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 
 describe.runIf(HAVE_CHROMIUM)('maps page in Chromium', { timeout: 120_000 }, () => {
-  const { url, newPage, checkPage } = browserHarness({ name: 'maps', timeoutMs: 15000, acceptDownloads: true });
+  const { url, newPage, checkPage, signedInPage } = browserHarness({ name: 'maps', timeoutMs: 15000, acceptDownloads: true });
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
   const rowsOf = (table: Locator) =>
@@ -93,12 +93,7 @@ describe.runIf(HAVE_CHROMIUM)('maps page in Chromium', { timeout: 120_000 }, () 
   });
 
   it('secretariat: backlog per 1,000 inhabitants, and reception places against the share with the bars as CSV', async () => {
-    const page = await newPage();
-    await page.goto(url('/inloggen'));
-    await page.getByLabel('E-mailadres').fill(DEMO.secretariaat);
-    await page.getByLabel('Wachtwoord').fill('Regietafel-demo-2022');
-    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await expect.poll(() => page.getByRole('banner').getByRole('button', { name: /^Menu van / }).count()).toBe(1);
+    const page = await signedInPage(DEMO.secretariaat);
     await page.goto(url('/kaarten?maat=achterstand&periode=2022-II'));
     await expect.poll(() => h1(page)).toBe('Kaarten');
     expect(await page.getByLabel('Wat toont de kaart?').inputValue()).toBe('achterstand');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/features/auth/demo-users.ts';
 import { ensureWebBuilt, REPO_ROOT } from '../../src/platform/web-build.ts';
 import { startTestServer } from './server.ts';
 
@@ -89,5 +90,16 @@ export function browserHarness(opts: HarnessOptions) {
   /** The running test server (its app and database), for a test that prepares data directly, e.g. runs a job. */
   const testServer = () => server;
 
-  return { url, newPage, checkPage, testServer };
+  /** A new page signed in through the login form as a demo user (the demo password), once the user menu shows. */
+  async function signedInPage(email: string): Promise<Page> {
+    const page = await newPage();
+    await page.goto(url('/inloggen'));
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await expect.poll(() => page.getByRole('banner').getByRole('button', { name: /^Menu van / }).count()).toBe(1);
+    return page;
+  }
+
+  return { url, newPage, checkPage, testServer, signedInPage };
 }
