@@ -173,13 +173,20 @@ describe('tasks', () => {
     expect((await row(database.db, id)).status).toBe('done');
   });
 
-  it('the scheduled job takes tasks still queued (their creator never started them) and fails expired ones', async () => {
+  it('the scheduled job takes tasks still queued (their creator never started them), fails expired ones, deletes old ones', async () => {
     const b = createTaskRunner(second.db, kinds, { instance: 'B' });
     const id = await b.create(database.db, actor, 'test.count', { n: 5 });
     const dead = await b.create(database.db, actor, 'test.count', { n: 6 });
     await database.db.updateTable('task').set({ status: 'running', instance: 'dood', started_at: new Date(), lease_until: new Date(Date.now() - 1) }).where('id', '=', dead).execute();
+    const day = 86_400_000;
+    const old = await b.create(database.db, actor, 'test.count', { n: 7 });
+    const recent = await b.create(database.db, actor, 'test.count', { n: 8 });
+    for (const [task, age] of [[old, 31 * day], [recent, 29 * day]] as const) {
+      await database.db.updateTable('task').set({ status: 'done', result: '1', finished_at: new Date(Date.now() - age) }).where('id', '=', task).execute();
+    }
     const summary = await createScheduler(second.db, [tasksJob(b)], { instance: 'B' }).runNow('taken');
-    expect(summary).toEqual({ failed: 1, started: 1 });
+    expect(summary).toEqual({ failed: 1, purged: 1, started: 1 });
+    expect(await database.db.selectFrom('task').select('id').where('id', 'in', [old, recent]).execute()).toEqual([{ id: recent }]);
     await b.idle();
     expect(await row(database.db, id)).toMatchObject({ status: 'done', result: { n: 10 }, instance: 'B' });
     expect((await row(database.db, dead)).status).toBe('failed');

@@ -76,11 +76,15 @@ export interface TaskRunner {
    * transaction past its lease.
    */
   failExpired(on?: Db): Promise<number>;
+  /** Deletes tasks that finished more than `days` days ago (their results and files with them); how many. */
+  purgeFinished(on?: Db, days?: number): Promise<number>;
   /** Resolves once every task this runner started has finished. */
   idle(): Promise<void>;
 }
 
 export const INTERRUPTED = 'onderbroken: de server is herstart; start opnieuw';
+/** How long a finished task (its result, its file) is kept for "Mijn taken". */
+export const KEEP_DAYS = 30;
 
 /** The problem stored with a failed task: an AppError as the API would answer it, anything else as a 500. */
 export function taskProblem(e: unknown, id: number): Record<string, unknown> {
@@ -235,6 +239,10 @@ export function createTaskRunner(db: Db, kinds: readonly TaskKind<never>[], opti
         returning id`.execute(on);
       return got.rows.length;
     },
+    async purgeFinished(on = db, days = KEEP_DAYS) {
+      const got = await sql<{ id: number }>`delete from task where finished_at < now() - ${`${days} days`}::interval returning id`.execute(on);
+      return got.rows.length;
+    },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running.values()]);
     },
@@ -242,15 +250,15 @@ export function createTaskRunner(db: Db, kinds: readonly TaskKind<never>[], opti
 }
 
 /**
- * The scheduled job behind the runner: fail the tasks of dead instances (in the job's transaction), then take
- * what is still queued (outside it, so the claim commits before the work starts).
+ * The scheduled job behind the runner: fail the tasks of dead instances and delete those finished long ago (in the
+ * job's transaction), then take what is still queued (outside it, so the claim commits before the work starts).
  */
-export function tasksJob(runner: TaskRunner, everyMs = 5_000): Job<{ failed: number }> {
+export function tasksJob(runner: TaskRunner, everyMs = 5_000): Job<{ failed: number; purged: number }> {
   return {
     name: 'taken',
     everyMs,
     async run(ctx) {
-      return { failed: await runner.failExpired(ctx.db) };
+      return { failed: await runner.failExpired(ctx.db), purged: await runner.purgeFinished(ctx.db) };
     },
     async outside() {
       return { started: await runner.pickUp() };
