@@ -1,12 +1,19 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+/**
+ * The browser journeys test the web app through the same API on either database; the API and every service are
+ * already tested on both. On PostgreSQL (DATABASE_URL set) they run only with REGIE_BROWSER_ON_PG=1: running the
+ * fourteen Chromium files twice doubled the longest part of CI for no new coverage (docs/ARCHITECTURE.md, "Tests").
+ */
+const browserOnThisDatabase = !process.env.DATABASE_URL || process.env.REGIE_BROWSER_ON_PG === '1';
+
 // One PGlite per worker is shared by the test files of that worker (each file gets its own schema),
 // so files run without module isolation: creating a PGlite costs seconds.
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // test/long: the crash tests, run by `npm run test:long` (vitest.long.config.ts).
-    exclude: [...configDefaults.exclude, 'test/long/**'],
+    exclude: [...configDefaults.exclude, 'test/long/**', ...(browserOnThisDatabase ? [] : ['test/browser/**'])],
     pool: 'forks',
     isolate: false,
     maxWorkers: 2,
