@@ -10,25 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
 import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 
-const PASSWORD = 'Regietafel-demo-2022';
-
 describe.runIf(HAVE_CHROMIUM)('background tasks in Chromium', { timeout: 120_000 }, () => {
-  const { url, newPage, checkPage } = browserHarness({ name: 'tasks', timeoutMs: 15000 });
+  const { url, checkPage, signedInPage } = browserHarness({ name: 'tasks', timeoutMs: 15000 });
 
   const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000 });
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
   const apiGet = <T,>(page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 
-  async function loginAs(role: DemoRole): Promise<Page> {
-    const page = await newPage();
-    await page.goto(url('/inloggen'));
-    await poll(() => h1(page)).toBe('Inloggen');
-    await page.getByLabel('E-mailadres', { exact: true }).fill(DEMO[role]);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await poll(() => page.getByRole('banner').getByRole('button', { name: /^Menu van / }).count()).toBe(1);
-    return page;
-  }
+  const loginAs = (role: DemoRole) => signedInPage(DEMO[role]);
 
   it('a projection runs as a task: progress, leave, come back through Mijn taken, the result (also after a reload)', async () => {
     const page = await loginAs('lid');
