@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ProblemRef } from '../../platform/http/schemas.ts';
-import { cachedRead } from '../../platform/db/read-cache.ts';
+import { cachedJson } from '../../platform/db/read-cache.ts';
 import * as dashboard from './service.ts';
 import { Dashboard, DashboardQuery, ProvinceParams } from './schemas.ts';
 
@@ -24,7 +24,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: DashboardQuery,
       response: { 200: Dashboard, ...errors },
     },
-  }, async (req) => cachedRead(db, 'dashboard.national', req.query.asOf ?? dashboard.defaultAsOf(), (trx) => dashboard.nationalDashboard(trx, req.query)));
+  }, async (req, reply) => cachedJson(reply, db, 'dashboard.national', req.query.asOf ?? dashboard.defaultAsOf(), (trx) => dashboard.nationalDashboard(trx, req.query)));
 
   app.get('/dashboard/provinces/:code', {
     config: { policy: 'dashboard.province', scope: provinceScope },
@@ -35,8 +35,8 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: DashboardQuery,
       response: { 200: Dashboard, ...errors, 404: ProblemRef },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const code = req.params.code.toUpperCase();
-    return cachedRead(db, 'dashboard.province', [code, req.query.asOf ?? dashboard.defaultAsOf()], (trx) => dashboard.provinceDashboard(trx, code, req.query));
+    return cachedJson(reply, db, 'dashboard.province', [code, req.query.asOf ?? dashboard.defaultAsOf()], (trx) => dashboard.provinceDashboard(trx, code, req.query));
   });
 };
