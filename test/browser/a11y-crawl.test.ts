@@ -50,6 +50,7 @@ const CRAWL: Entry[] = [
   { pattern: '/regios/:code', as: 'anonymous', url: (i) => `/regios/${i.province}` },
   { pattern: '/regios/:code/gemeenten/:municipality/inwonertal', as: 'provincie', url: (i) => `/regios/${i.province}/gemeenten/${i.municipality}/inwonertal` },
   { pattern: '/mijn-api-tokens', as: 'gemeente', url: () => '/mijn-api-tokens' },
+  { pattern: '/taken', as: 'lid', url: () => '/taken' },
   { pattern: '/beheer', as: 'secretariaat', url: () => '/beheer' },
   { pattern: '/beheer/gebruikers', as: 'secretariaat', url: () => '/beheer/gebruikers' },
   { pattern: '/beheer/gebruikers/nieuw', as: 'secretariaat', url: () => '/beheer/gebruikers/nieuw' },
