@@ -44,7 +44,8 @@ interface Operation {
   params: { name: string; schema: JsonSchema }[];
 }
 
-describe('request schemas of every write route under fuzzed bodies', () => {
+// Every write route many times over: well within 30 s alone, not always beside another busy test file.
+describe('request schemas of every write route under fuzzed bodies', { timeout: 120_000 }, () => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let headers: Record<string, string>;
   let operations: Operation[] = [];
