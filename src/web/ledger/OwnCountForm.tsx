@@ -37,7 +37,7 @@ const wholeIn = (text: string, min: number, max: number) => WHOLE.test(text) && 
 
 /** "Eigen telling vastleggen": a municipality records persons it housed, beside COA's count (not over it). */
 export function OwnCountForm({ code, onRecorded }: { code: string; onRecorded: () => void }) {
-  const { m, t, date: formatDate } = useLedgerT();
+  const { m, t, date: formatDate, number } = useLedgerT();
   const o = m.municipality.ownCount;
   const [date, setDate] = useState('');
   const [persons, setPersons] = useState('');
@@ -67,7 +67,7 @@ export function OwnCountForm({ code, onRecorded }: { code: string; onRecorded: (
     setBusy(true);
     try {
       const { data } = await send<RealisationRecorded>('POST', `/api/v1/ledger/${code}/realisations`, body);
-      setMessage(data.newCount === 0 ? o.known(formatDate(date)) : o.saved(body.persons, formatDate(date), data.period));
+      setMessage(data.newCount === 0 ? o.known(formatDate(date)) : o.saved(body.persons, number(body.persons), formatDate(date), data.period));
       if (data.newCount > 0) {
         setPersons('');
         setHouseholdSize('');

@@ -16,4 +16,9 @@ describe('ledger messages', () => {
       typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(texts) : [];
     expect([...texts(nl), ...texts(en)].filter((t) => t.trim() === '')).toEqual([]);
   });
+
+  it('says a recorded count in the Dutch number format, singular for one person', () => {
+    expect(nl.municipality.ownCount.saved(1200, '1.200', '3 oktober 2022', '2022-II')).toBe('Vastgelegd: 1.200 personen gehuisvest op 3 oktober 2022 (2022-II).');
+    expect(nl.municipality.ownCount.saved(1, '1', '3 oktober 2022', '2022-II')).toBe('Vastgelegd: 1 persoon gehuisvest op 3 oktober 2022 (2022-II).');
+  });
 });
