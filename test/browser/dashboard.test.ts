@@ -13,12 +13,11 @@ import { DEMO, type DemoRole } from '../helpers/auth.ts';
 import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 import type { Dashboard } from '../../src/web/dashboard/types.ts';
 
-const PASSWORD = 'Regietafel-demo-2022';
 const nlNumber = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
 const nlDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 describe.runIf(HAVE_CHROMIUM)('dashboards in Chromium', { timeout: 120_000 }, () => {
-  const { url, newPage, checkPage } = browserHarness({ name: 'dashboard', timeoutMs: 15000 });
+  const { url, checkPage, signedInPage } = browserHarness({ name: 'dashboard', timeoutMs: 15000 });
 
   const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
@@ -31,16 +30,7 @@ describe.runIf(HAVE_CHROMIUM)('dashboards in Chromium', { timeout: 120_000 }, ()
   const apiGet = <T,>(page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
   const card = (page: Page, label: string) => page.getByTestId(`figure-${label}`).innerText();
 
-  async function loginAs(role: DemoRole): Promise<Page> {
-    const page = await newPage();
-    await page.goto(url('/inloggen'));
-    await poll(() => h1(page)).toBe('Inloggen');
-    await page.getByLabel('E-mailadres', { exact: true }).fill(DEMO[role]);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await poll(() => page.getByRole('banner').getByRole('button', { name: /^Menu van / }).count()).toBe(1);
-    return page;
-  }
+  const loginAs = (role: DemoRole): Promise<Page> => signedInPage(DEMO[role]);
 
   it('secretariaat: the national dashboard with the API’s figures, then a province by keyboard', async () => {
     const page = await loginAs('secretariaat');

@@ -13,11 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
 import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
 
-const PASSWORD = 'Regietafel-demo-2022';
 const HEADER = 'spoor;projectcode;gemeente;partij;type woning;aantal woningen;voor statushouders;verwachte oplevering;status';
 
 describe.runIf(HAVE_CHROMIUM)('housing pipeline pages in Chromium', { timeout: 120_000 }, () => {
-  const { url, newPage, checkPage } = browserHarness({ name: 'pipeline', timeoutMs: 15000 });
+  const { url, checkPage, signedInPage } = browserHarness({ name: 'pipeline', timeoutMs: 15000 });
 
   // The machine may be busy: give a page's answers time.
   const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
@@ -30,16 +29,7 @@ describe.runIf(HAVE_CHROMIUM)('housing pipeline pages in Chromium', { timeout: 1
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
   const apiGet = <T,>(page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 
-  async function loginAs(role: DemoRole): Promise<Page> {
-    const page = await newPage();
-    await page.goto(url('/inloggen'));
-    await poll(() => h1(page)).toBe('Inloggen');
-    await page.getByLabel('E-mailadres', { exact: true }).fill(DEMO[role]);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-    await poll(() => page.getByRole('banner').getByRole('button', { name: /^Menu van / }).count()).toBe(1);
-    return page;
-  }
+  const loginAs = (role: DemoRole): Promise<Page> => signedInPage(DEMO[role]);
 
   it('secretariaat: the overview of 2022-II with the coverage from the API, tracks, deliveries per month, slips, prices and the province map', async () => {
     const page = await loginAs('secretariaat');
