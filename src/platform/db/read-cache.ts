@@ -43,13 +43,9 @@ function storeFor(db: Db, name: string): Map<string, Entry> {
   return store;
 }
 
-/** Counters for tests and the benchmark: how often a read was answered from the cache. */
-export const readCacheStats = { hits: 0, misses: 0 };
-
 function hit(store: Map<string, Entry>, key: string, snapshot: string): Entry | undefined {
   const entry = store.get(key);
   if (!entry || entry.snapshot !== snapshot) return undefined;
-  readCacheStats.hits++;
   // Most recently used last, so the oldest key is the first to go.
   store.delete(key);
   store.set(key, entry);
@@ -84,7 +80,6 @@ export async function cachedRead<T>(
       // Another request may have computed this very snapshot meanwhile.
       const late = hit(store, key, snapshot);
       if (late) return late.value as Promise<T>;
-      readCacheStats.misses++;
       const value = compute(trx);
       store.set(key, { snapshot, value });
       if (store.size > (opts.maxEntries ?? DEFAULT_MAX_ENTRIES)) store.delete(store.keys().next().value!);
