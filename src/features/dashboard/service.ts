@@ -69,14 +69,6 @@ async function provinceName(db: Db, code: string): Promise<string> {
   return p.name;
 }
 
-const capacityFigures = (c: { realised: number; share: number; difference: number; percentageTenths: number | null; percentage: string | null }) => ({
-  realised: c.realised,
-  share: c.share,
-  difference: c.difference,
-  percentageTenths: c.percentageTenths,
-  percentage: c.percentage,
-});
-
 async function receptionPart(db: Db, asOf: string, province: string | null) {
   const locations = await listLocations(db, asOf);
   // The latest day with figures on or before the reading date; the national picture is read on that day.
@@ -120,7 +112,7 @@ async function receptionPart(db: Db, asOf: string, province: string | null) {
           source: SOURCE.capacity(share.title),
           href: `/verdeling/${share.decisionId}`,
           total: fig(
-            province ? (provinceShare ? capacityFigures(provinceShare) : null) : capacityFigures(share.total),
+            province ? provinceShare : share.total,
             day,
             SOURCE.capacity(share.title),
             capacityHref,
