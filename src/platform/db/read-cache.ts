@@ -24,10 +24,12 @@ const DEFAULT_MAX_ENTRIES = 32;
 /** Per database (tests open one per schema) and per kind of read, so many small entries never evict big ones. */
 const caches = new WeakMap<Db, Map<string, Map<string, Entry>>>();
 
+// Made once: every cached read (every API token too) asks for today's date.
+const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
 function today(): string {
   const now = new Date();
-  const dutch = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-  return `${now.toISOString().slice(0, 10)}/${dutch}`;
+  return `${now.toISOString().slice(0, 10)}/${DUTCH_DAY.format(now)}`;
 }
 
 async function snapshotOf(db: Db): Promise<string> {
