@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { projectShapes, type ProvinceShapeProperties } from '../regions/geo.ts';
 import { PROVINCE_FEATURES } from '../regions/map-data.ts';
@@ -6,6 +6,7 @@ import { Heading, LoadingStatus, Paragraph } from '../ui/index.ts';
 import { useDistributionT } from './common.tsx';
 import type { AreaResult, DecisionView } from './types.ts';
 import { AreaHighlight } from '../shared/map/AreaHighlight.tsx';
+import { useMunicipalGeometry } from '../shared/map/useMunicipalGeometry.ts';
 
 const WIDTH = 400;
 const HEIGHT = 480;
@@ -126,28 +127,12 @@ function ChoroplethMap({ features, areas, title, focusable }: { features: Featur
   );
 }
 
-/** The municipal map module, loaded on first use and kept for the rest of the visit. */
-let municipalFeatures: Promise<{ features: Features; year: number }> | null = null;
-function loadMunicipalFeatures() {
-  municipalFeatures ??= import('./municipality-map-data.ts').then((mod) => ({ features: mod.MUNICIPALITY_FEATURES, year: mod.MUNICIPALITY_MAP_YEAR }));
-  return municipalFeatures;
-}
-
 /** Only for these boundary years does Regietafel hold municipal geometry (data/nl_gemeente_2022_wgs84.topojson). */
 const MUNICIPAL_GEOMETRY_YEARS = new Set([2022]);
 
 function MunicipalMap({ decision }: { decision: DecisionView }) {
   const { m } = useDistributionT();
-  const [features, setFeatures] = useState<Features | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadMunicipalFeatures().then((loaded) => {
-      if (live) setFeatures(loaded.features);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const features = useMunicipalGeometry()?.features ?? null;
   return (
     <>
       <LoadingStatus busy={features === null} loadingText={m.map.loading} />

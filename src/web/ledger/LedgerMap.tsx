@@ -1,17 +1,16 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { useId, useMemo, useState } from 'react';
 import { useApi } from '../api/useApi.ts';
-import { projectShapes, type ProvinceShapeProperties } from '../regions/geo.ts';
+import { projectShapes } from '../regions/geo.ts';
 import { AreaHighlight } from '../shared/map/AreaHighlight.tsx';
 import { PatternDefs, patternId } from '../shared/map/Choropleth.tsx';
 import { TONES, type ClassStyle } from '../shared/map/classes.ts';
+import { useMunicipalGeometry } from '../shared/map/useMunicipalGeometry.ts';
 import { Heading, LoadingStatus } from '../ui/index.ts';
 import { useLedgerT } from './common.tsx';
 import type { MapClass, MapLegendEntry, PublicMapItem } from './types.ts';
 
 const WIDTH = 400;
 const HEIGHT = 480;
-type Features = FeatureCollection<Polygon | MultiPolygon, ProvinceShapeProperties>;
 /** A municipality of a province that has not published the map of the half-year yet. */
 export const UNPUBLISHED = 'nog niet gepubliceerd';
 type Fill = MapClass | typeof UNPUBLISHED;
@@ -75,17 +74,6 @@ export function ClassLegend({ legend, withUnpublished }: { legend: readonly MapL
   );
 }
 
-interface MapData {
-  features: Features;
-  /** The year of the boundaries (1 January), to ask the server which province each municipality was in. */
-  year: number;
-}
-let municipalData: Promise<MapData> | null = null;
-function loadMunicipalData() {
-  municipalData ??= import('../distribution/municipality-map-data.ts').then((mod) => ({ features: mod.MUNICIPALITY_FEATURES, year: mod.MUNICIPALITY_MAP_YEAR }));
-  return municipalData;
-}
-
 /**
  * The half-year map: every municipality in the colour and pattern of its class; municipalities of the provinces in
  * `unpublished` in the neutral "not published yet" pattern, and any other shape without figures left white.
@@ -105,17 +93,8 @@ export function LedgerMap({
   const prefix = useId().replace(/:/g, '');
   const titleId = useId();
   const descId = useId();
-  const [data, setData] = useState<MapData | null>(null);
+  const data = useMunicipalGeometry();
   const [active, setActive] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadMunicipalData().then((d) => {
-      if (live) setData(d);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
   // The shapes carry no province; the regions API knows which province each municipality of that year was in.
   const provinces = useApi<{ items: { code: string; provinceCode: string }[] }>(
     data && unpublished.length > 0 ? `/api/v1/municipalities?year=${data.year}` : null,

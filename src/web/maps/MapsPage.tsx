@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useApi } from '../api/useApi.ts';
 import { useSession } from '../auth/session.tsx';
 import { provinceName } from '../distribution/common.tsx';
@@ -8,12 +7,13 @@ import { useT } from '../i18n/index.tsx';
 import { RUNNING_AS_OF, type MapClass as LedgerClass, type Overview, type PublicMap } from '../ledger/types.ts';
 import { BarChart, ChartLegend } from '../reception/charts.tsx';
 import type { NationalReception } from '../reception/types.ts';
-import { projectShapes, type ProjectedShape, type ProvinceShapeProperties } from '../regions/geo.ts';
+import { projectShapes, type ProjectedShape } from '../regions/geo.ts';
 import { PROVINCE_FEATURES } from '../regions/map-data.ts';
 import { ApiErrorState } from '../shared/ApiErrorState.tsx';
 import { ChartFrame, FiguresTable, type ChartTable } from '../shared/chart/ChartFrame.tsx';
 import { ChoroplethLegend, ChoroplethMap, type MapArea, type MapClass } from '../shared/map/Choropleth.tsx';
 import { countByClass, type Tone } from '../shared/map/classes.ts';
+import { useMunicipalGeometry } from '../shared/map/useMunicipalGeometry.ts';
 import { Alert, Heading, LoadingStatus, PageTitle, Paragraph, SelectField } from '../ui/index.ts';
 import {
   BACKLOG_CLASSES,
@@ -53,29 +53,9 @@ function useMapsT() {
   };
 }
 
-type Features = FeatureCollection<Polygon | MultiPolygon, ProvinceShapeProperties>;
-interface MunicipalGeometry {
-  features: Features;
-  year: number;
-}
-let municipalGeometry: Promise<MunicipalGeometry> | null = null;
-/** The 130 KB of municipal boundaries load only when a municipal measure is shown. */
-function loadMunicipalGeometry() {
-  municipalGeometry ??= import('../distribution/municipality-map-data.ts').then((mod) => ({ features: mod.MUNICIPALITY_FEATURES, year: mod.MUNICIPALITY_MAP_YEAR }));
-  return municipalGeometry;
-}
-
-function useMunicipalGeometry(): { shapes: ProjectedShape[]; year: number } | null {
-  const [geometry, setGeometry] = useState<MunicipalGeometry | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadMunicipalGeometry().then((g) => {
-      if (live) setGeometry(g);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+/** The municipal boundaries drawn to this page's map size, with their year; null while they load. */
+function useMunicipalShapes(): { shapes: ProjectedShape[]; year: number } | null {
+  const geometry = useMunicipalGeometry();
   return useMemo(() => (geometry ? { shapes: projectShapes(geometry.features, WIDTH, HEIGHT, 6), year: geometry.year } : null), [geometry]);
 }
 
@@ -140,7 +120,7 @@ const REALISATION_TONES: Record<LedgerClass, Tone> = { behaald: 'good', bijna: '
 /** (a) The published half-year map: % of the corrected taakstelling realised, in the server's classes. */
 function RealisationMap({ period }: { period: string }) {
   const { m, t, number, percent } = useMapsT();
-  const geometry = useMunicipalGeometry();
+  const geometry = useMunicipalShapes();
   const data = useApi<PublicMap>(`/api/v1/ledger/public-map?period=${encodeURIComponent(period)}`);
   if (data.error) return <ApiErrorState error={data.error} onRetry={data.retry} />;
   if (!data.data) return <LoadingStatus busy loadingText={t.common.loading} />;
@@ -182,7 +162,7 @@ function RealisationMap({ period }: { period: string }) {
 
 function MunicipalMap(props: {
   period: string;
-  geometry: ReturnType<typeof useMunicipalGeometry>;
+  geometry: ReturnType<typeof useMunicipalShapes>;
   caption: string;
   description: string;
   classes: readonly MapClass[];
@@ -215,7 +195,7 @@ interface Population {
 /** (b) The ledger's backlog per municipality against its population on the taakstelling's reference date. */
 function BacklogMap({ period }: { period: string }) {
   const { m, t, number, twoDecimals, noData } = useMapsT();
-  const geometry = useMunicipalGeometry();
+  const geometry = useMunicipalShapes();
   const asOf = RUNNING_AS_OF[period];
   const ledger = useApi<Overview>(`/api/v1/ledger?period=${encodeURIComponent(period)}${asOf ? `&asOf=${asOf}` : ''}`);
   const referenceDate = populationDateFor(period);
