@@ -13,7 +13,7 @@ import { escalationJob } from '../../src/features/agenda/escalation.ts';
 import { systemActor } from '../../src/features/audit/audit.ts';
 import { createScheduler } from '../../src/platform/jobs/scheduler.ts';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
-import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
+import { browserHarness, HAVE_CHROMIUM, tableRows } from '../helpers/browser.ts';
 
 const PASSWORD = 'Regietafel-demo-2022';
 
@@ -23,12 +23,6 @@ describe.runIf(HAVE_CHROMIUM)('action agenda, reports and inbox in Chromium', { 
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
-  /** The cells of each body row of a table, as the eye reads them. */
-  const tableRows = (page: Page, name: string) =>
-    page
-      .getByRole('table', { name, exact: true })
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText.trim())));
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
   async function loginAs(role: DemoRole): Promise<Page> {

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
-import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
+import { browserHarness, HAVE_CHROMIUM, tableRows } from '../helpers/browser.ts';
 import type { Dashboard } from '../../src/web/dashboard/types.ts';
 
 const nlNumber = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
@@ -21,11 +21,6 @@ describe.runIf(HAVE_CHROMIUM)('dashboards in Chromium', { timeout: 120_000 }, ()
 
   const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
-  const tableRows = (page: Page, name: string) =>
-    page
-      .getByRole('table', { name, exact: true })
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText.trim())));
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
   const apiGet = <T,>(page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
   const card = (page: Page, label: string) => page.getByTestId(`figure-${label}`).innerText();

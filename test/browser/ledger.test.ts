@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
-import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
+import { browserHarness, HAVE_CHROMIUM, tableRows } from '../helpers/browser.ts';
 
 const PASSWORD = 'Regietafel-demo-2022';
 
@@ -19,12 +19,6 @@ describe.runIf(HAVE_CHROMIUM)('ledger pages in Chromium', { timeout: 120_000 }, 
   const { url, newPage, checkPage } = browserHarness({ name: 'ledger', timeoutMs: 15000 });
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
-  /** The cells of each body row of a table, as the eye reads them. */
-  const tableRows = (page: Page, name: string) =>
-    page
-      .getByRole('table', { name, exact: true })
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText.trim())));
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
 
   async function loginAs(role: DemoRole): Promise<Page> {

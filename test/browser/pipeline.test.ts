@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
-import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
+import { browserHarness, HAVE_CHROMIUM, tableRows } from '../helpers/browser.ts';
 
 const HEADER = 'spoor;projectcode;gemeente;partij;type woning;aantal woningen;voor statushouders;verwachte oplevering;status';
 
@@ -21,11 +21,6 @@ describe.runIf(HAVE_CHROMIUM)('housing pipeline pages in Chromium', { timeout: 1
   // The machine may be busy: give a page's answers time.
   const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
-  const tableRows = (page: Page, name: string) =>
-    page
-      .getByRole('table', { name, exact: true })
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText.trim())));
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
   const apiGet = <T,>(page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, type DemoRole } from '../helpers/auth.ts';
-import { browserHarness, HAVE_CHROMIUM } from '../helpers/browser.ts';
+import { browserHarness, HAVE_CHROMIUM, tableRows } from '../helpers/browser.ts';
 
 const PASSWORD = 'Regietafel-demo-2022';
 
@@ -20,12 +20,6 @@ describe.runIf(HAVE_CHROMIUM)('reception and projection pages in Chromium', { ti
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
   const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
-  /** The cells of each body row of a table, as the eye reads them. */
-  const tableRows = (page: Page, name: string | RegExp) =>
-    page
-      .getByRole('table', { name, exact: typeof name === 'string' })
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText.trim())));
 
   async function loginAs(role: DemoRole = 'secretariaat'): Promise<Page> {
     const page = await newPage();

@@ -38,6 +38,14 @@ export async function axeAndScreenshot(page: Page, file: string) {
   return severe;
 }
 
+/** The cells of each body row of a table (by its accessible name; exactly when a string), as the eye reads them. */
+export function tableRows(page: Page, name: string | RegExp): Promise<string[][]> {
+  return page
+    .getByRole('table', { name, exact: typeof name === 'string' })
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as HTMLElement).innerText.trim())));
+}
+
 export interface HarnessOptions {
   /** Prefix of the screenshot files, e.g. 'access'. */
   name: string;
